@@ -1,0 +1,192 @@
+"""`make bench`: throughput of spelling + rules, single-article wall time, start-up costs and
+peak memory. Writes benchmarks/RESULTS.md with the machine and the date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+from editqa.api import build_checks, build_runtime, check_document, check_paths  # noqa: E402
+from editqa.config import Options  # noqa: E402
+from editqa.document.loader import load_text  # noqa: E402
+from editqa.runtime import Runtime  # noqa: E402
+
+CORPUS = HERE / "corpus"
+TOTAL_WORDS = 200_000  # about 1.2 MB
+EDITQA = [sys.executable, "-m", "editqa"]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
+            f"{mem:.0f} GiB, Python {platform.python_version()}")
+
+
+def words_in(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def timed(fn, *args):  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    value = fn(*args)
+    return time.perf_counter() - t, value
+
+
+def startup() -> list[tuple[str, float]]:
+    """Cost of building each shared resource once (disk cache warm)."""
+    rows = []
+    rt = Runtime()
+    for label, fn in (
+        ("rules (load and compile built-in packs)", lambda: build_runtime(Options())),
+        ("English lexicon (pyspellchecker + 2 Hunspell)", lambda: rt.lexicon("en-GB")),
+        ("English gazetteer (from disk cache)", lambda: rt.gazetteer("en-GB")),
+        ("language detector (first detection)", lambda: rt.detector.detect(
+            "Der Stadtrat hat den Haushalt beschlossen, nachdem die Debatte lange dauerte.")),
+        ("Russian lexicon", lambda: rt.lexicon("ru")),
+    ):
+        secs, _ = timed(fn)
+        rows.append((label, secs))
+    return rows
+
+
+def throughput(paths: list[Path]) -> dict[str, float]:
+    """One process, one core: the whole corpus as one document, cold then warm caches."""
+    runtime = build_runtime(Options())
+    checks = build_checks(runtime, ("spelling", "rules"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+    doc = load_text(text, "corpus.txt")
+    words = words_in([text])
+    runtime.lexicon("en-GB")
+    runtime.gazetteer("en-GB")
+    cold, result = timed(check_document, doc, runtime, checks, "en-GB")
+    warm, _ = timed(check_document, doc, runtime, checks, "en-GB")
+    spell_only = build_checks(runtime, ("spelling",))
+    rules_only = build_checks(runtime, ("rules",))
+    s_time, _ = timed(check_document, doc, runtime, spell_only, "en-GB")
+    r_time, _ = timed(check_document, doc, runtime, rules_only, "en-GB")
+    return {
+        "bytes": len(text.encode("utf-8")),
+        "words": words,
+        "findings": len(result.findings),
+        "cold": cold,
+        "warm": warm,
+        "spelling_warm": s_time,
+        "rules_warm": r_time,
+        "distinct_suggestions": runtime.lexicon("en-GB").suggest.cache_info().currsize,
+    }
+
+
+def parallel(paths: list[Path]) -> tuple[float, int, int]:
+    words = words_in([p.read_text(encoding="utf-8") for p in paths])
+    secs, result = timed(check_paths, [str(p) for p in paths], Options(lang="en-GB"))
+    return secs, words, len(result.files)
+
+
+def single_article(path: Path) -> tuple[float, float, list[float]]:
+    """Wall time of `editqa check` on one article: cold disk cache, then warm (median of 7)."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "EDITQA_CACHE_DIR": cache}
+        cmd = [*EDITQA, "check", "--fail-on", "never", "-q", str(path)]
+        t = time.perf_counter()
+        subprocess.run(cmd, env=env, capture_output=True, check=True)
+        cold = time.perf_counter() - t
+        runs = []
+        for _ in range(7):
+            t = time.perf_counter()
+            subprocess.run(cmd, env=env, capture_output=True, check=True)
+            runs.append(time.perf_counter() - t)
+    return cold, statistics.median(runs), runs
+
+
+def peak_memory(path: Path) -> float:
+    """Peak resident memory (MiB) of `editqa check` on the whole corpus in one process."""
+    subprocess.run([*EDITQA, "check", "-j", "1", "--fail-on", "never", "-q", str(path)],
+                   capture_output=True, check=True)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main() -> None:
+    runtime = Runtime()
+    paths = write_corpus(CORPUS, runtime, TOTAL_WORDS)
+    print(f"corpus: {len(paths)} articles in {CORPUS}")
+    start = startup()
+    tp = throughput(paths)
+    par_secs, par_words, par_files = parallel(paths)
+    article = next(p for p in paths if 950 <= len(p.read_text().split()) <= 1100)
+    cold, warm, runs = single_article(article)
+    mem = peak_memory(CORPUS)
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    wps = tp["words"] / tp["warm"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run by `make bench` on {now}.",
+        f"Machine: {machine()}.",
+        "",
+        f"Corpus: `benchmarks/corpus.py`, {tp['words']:,} words ({tp['bytes'] / 1e6:.2f} MB) in "
+        f"{len(paths)} generated English articles (names, figures, quotations, ~2 misspellings "
+        "per 1,000 words from a pool of distinct forms); language fixed to en-GB.",
+        "",
+        "## Throughput, spelling + rules, one process on one core",
+        "",
+        "| pass | seconds | words/s |",
+        "|---|---|---|",
+        f"| cold (suggestions computed for {tp['distinct_suggestions']} distinct misspellings) "
+        f"| {tp['cold']:.2f} | {tp['words'] / tp['cold']:,.0f} |",
+        f"| warm (suggestion cache filled) | {tp['warm']:.2f} | {wps:,.0f} |",
+        f"| warm, spelling only | {tp['spelling_warm']:.2f} | "
+        f"{tp['words'] / tp['spelling_warm']:,.0f} |",
+        f"| warm, rules only | {tp['rules_warm']:.2f} | {tp['words'] / tp['rules_warm']:,.0f} |",
+        "",
+        f"Target: at least 100,000 words/s per core: **{'met' if wps >= 100_000 else 'NOT met'}** "
+        f"(warm); cold: {tp['words'] / tp['cold']:,.0f} words/s.",
+        "",
+        "## Whole command over the corpus folder (worker processes, one per core)",
+        "",
+        f"`check_paths` on {par_files} files, {par_words:,} words: {par_secs:.2f} s, "
+        f"{par_words / par_secs:,.0f} words/s including each worker's start-up.",
+        "",
+        "## `editqa check` on one 1,000-word article (wall time, new process)",
+        "",
+        f"- cold disk cache (first run on a machine): {cold:.2f} s",
+        f"- warm: median {warm:.3f} s over 7 runs (min {min(runs):.3f}, max {max(runs):.3f})",
+        f"- target under 0.5 s: **{'met' if warm < 0.5 else 'NOT met'}**",
+        "",
+        "## Start-up costs, once per process",
+        "",
+        "| resource | seconds |",
+        "|---|---|",
+        *[f"| {label} | {secs:.3f} |" for label, secs in start],
+        "",
+        "## Peak memory",
+        "",
+        f"`editqa check -j 1` over the whole corpus: {mem:.0f} MiB peak resident.",
+        "",
+    ]
+    (HERE / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

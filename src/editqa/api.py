@@ -1,0 +1,159 @@
+"""The Python API: check text or files and get results back. Never prints."""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterable, Sequence
+import re
+from concurrent.futures import ProcessPoolExecutor
+
+from editqa.checks.base import Check, CheckContext
+from editqa.checks.boilerplate import BoilerplateCheck
+from editqa.checks.spelling import SpellingCheck
+from editqa.config import Options
+from editqa.document.loader import Document, expand_paths, load_path, load_text
+from editqa.errors import EditqaError, ExitCode
+from editqa.model import CheckResult, FileResult, Finding, Notice, Severity
+from editqa.rules.engine import RulesCheck
+from editqa.rules.loader import load_rules
+from editqa.runtime import Runtime
+from editqa.text.lang import infer_english_dialect
+from editqa.text.words import WordList
+
+DEFAULT_LANGUAGE = "en"
+MIN_FILES_FOR_WORKERS = 4
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def build_runtime(options: Options) -> Runtime:
+    """Load word lists and rules once; dictionaries and gazetteers are built on first use."""
+    words = WordList.load(options.word_files())
+    rules = load_rules(options.rule_dirs, builtin=options.builtin_rules)
+    return Runtime(words=words, rules=rules)
+
+
+def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:
+    """The checks named, in a fixed order."""
+    table: dict[str, Check] = {
+        "spelling": SpellingCheck(),
+        "rules": RulesCheck(runtime.rules),
+        "boilerplate": BoilerplateCheck(),
+    }
+    wanted = set(names)
+    return [c for n, c in table.items() if n in wanted]
+
+
+def resolve_language(doc: Document, requested: str | None, runtime: Runtime) -> str:
+    """The document's language tag: as requested, else detected; English gets a dialect
+    inferred from its spellings unless one was given."""
+    tag = requested or _looks_english(doc.text, runtime) or runtime.detector.detect(doc.text)
+    tag = tag or DEFAULT_LANGUAGE
+    if tag == "en":
+        words = [m for m in doc.text.split() if m.isalpha()]
+        lex = runtime.lexicon("en-GB")
+        tag = infer_english_dialect(
+            words,
+            british=lambda w: lex.dialect_vote(w) > 0,
+            american=lambda w: lex.dialect_vote(w) < 0,
+        )
+    return tag
+
+
+ENGLISH_SHARE = 0.9
+
+
+def _looks_english(text: str, runtime: Runtime) -> str | None:
+    """'en' when nearly every lower-case word of the opening is in the English dictionary:
+    a cheap answer that spares loading the statistical detector for English texts."""
+    words = [w for w in _WORD.findall(text[:4000]) if w.islower()][:300]
+    hunspell = runtime.hunspell("en-us")
+    if len(words) < 20 or hunspell is None:
+        return None
+    known = sum(1 for w in words if hunspell.spell(w))
+    return "en" if known >= ENGLISH_SHARE * len(words) else None
+
+
+def check_document(
+    doc: Document, runtime: Runtime, checks: Sequence[Check], lang: str | None = None
+) -> FileResult:
+    """Run every check over one document; findings sorted by (start, rule_id), deduplicated."""
+    language = resolve_language(doc, lang, runtime)
+    ctx = CheckContext.build(doc, language, runtime)
+    findings: dict[tuple[str, int, int], Finding] = {}
+    for check in checks:
+        for f in check.run(ctx):
+            findings.setdefault((f.rule_id, f.start, f.end), f)
+    ordered = tuple(sorted(findings.values(), key=lambda f: (f.start, f.rule_id, f.end)))
+    return FileResult(doc.path, language, ordered, doc.source, None, doc.encoding)
+
+
+def check_text(
+    text: str,
+    *,
+    lang: str | None = None,
+    options: Options | None = None,
+    runtime: Runtime | None = None,
+    path: str = "<text>",
+) -> FileResult:
+    """Check a string as a plain-text document."""
+    options = options or Options(lang=lang)
+    runtime = runtime or build_runtime(options)
+    checks = build_checks(runtime, options.checks)
+    return check_document(load_text(text, path), runtime, checks, lang or options.lang)
+
+
+def _check_one(path: str, runtime: Runtime, checks: Sequence[Check], lang: str | None) -> FileResult:
+    try:
+        doc = load_path(path)
+        return check_document(doc, runtime, checks, lang)
+    except EditqaError as exc:
+        return FileResult(path, None, (), "", str(exc))
+
+
+_WORKER: tuple[Runtime, list[Check]] | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _WORKER
+    runtime = build_runtime(options)
+    _WORKER = (runtime, build_checks(runtime, options.checks))
+
+
+def _work(path: str, lang: str | None) -> FileResult:
+    assert _WORKER is not None
+    return _check_one(path, _WORKER[0], _WORKER[1], lang)
+
+
+def check_paths(
+    paths: Iterable[str], options: Options | None = None, runtime: Runtime | None = None
+) -> CheckResult:
+    """Check files, directories (recursively, by extension) and '-' for standard input.
+
+    A file that cannot be read or decoded gives a FileResult with `error` set; the others are
+    still checked. Many files are checked in parallel worker processes, each building its
+    dictionaries once.
+    """
+    options = options or Options()
+    files = list(dict.fromkeys(expand_paths(paths)))
+    notices: list[Notice] = []
+    jobs = max(1, min(options.jobs, len(files)))
+    if jobs > 1 and len(files) >= MIN_FILES_FOR_WORKERS and "-" not in files:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+            results = list(pool.map(_work, files, [options.lang] * len(files), chunksize=4))
+    else:
+        runtime = runtime or build_runtime(options)
+        checks = build_checks(runtime, options.checks)
+        results = [_check_one(p, runtime, checks, options.lang) for p in files]
+    return CheckResult(tuple(sorted(results, key=lambda r: r.path)), tuple(notices))
+
+
+def exit_code(result: CheckResult, fail_on: Severity | None) -> ExitCode:
+    """2 if any file could not be checked, else 1 if a finding reaches `fail_on`, else 0."""
+    if result.errors:
+        return ExitCode.USAGE
+    if fail_on is not None and any(f.severity.rank >= fail_on.rank for f in result.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+__all__ = ["build_runtime", "check_paths", "check_text", "exit_code"]

@@ -1,0 +1,60 @@
+"""A disk cache for expensive, derived, version-keyed objects (pickles).
+
+The cache lives in `$EDITQA_CACHE_DIR`, else `$XDG_CACHE_HOME/editqa`, else `~/.cache/editqa`.
+Entries are keyed by a hash of everything they derive from, written atomically, and any
+problem reading or writing one just means building the object again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("EDITQA_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "editqa"
+
+
+def versions(*dists: str) -> list[str]:
+    out = []
+    for dist in dists:
+        try:
+            out.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{dist}=-")
+    return out
+
+
+def cached(kind: str, key: Iterable[str], build: Callable[[], T], expected: type) -> T:
+    """The object cached under (kind, key), or `build()` stored there for next time."""
+    digest = hashlib.sha1("\x1f".join([kind, *key]).encode()).hexdigest()[:16]
+    path = cache_dir() / f"{kind}-{digest}.pickle"
+    try:
+        with path.open("rb") as fh:
+            obj = pickle.load(fh)
+        if isinstance(obj, expected):
+            return obj  # type: ignore[return-value]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+        pass
+    obj = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return obj

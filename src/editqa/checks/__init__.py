@@ -1,0 +1,1 @@
+"""Checks: every check is `run(ctx) -> Iterable[Finding]` and never prints or edits."""

@@ -1,0 +1,196 @@
+"""Spelling: unknown words, misspelt proper nouns, and the other English dialect's spellings.
+
+Deliberately ignored: URLs, e-mail addresses, code, paths (text scopes); tokens with digits or
+underscores; ALL-CAPS acronyms; mixed-case words (camelCase, iPhone); words in another script
+than the language's (the script rules report those); boilerplate blocks; project word lists;
+and capitalised words that are not near misses of a known or more frequent name, which are
+taken as names used consistently. Words inside quotation marks are reported as `info`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from editqa.checks.base import CheckContext
+from editqa.model import BlockKind, Category, Finding, FixSafety, Severity
+from editqa.text.distance import edit_distance
+from editqa.text.gazetteer import is_near_miss
+from editqa.text.lang import CYRILLIC_LANGUAGES, base
+from editqa.text.lexicon import is_ize_variant
+from editqa.text.segment import Token, TokenKind
+
+SKIPPED_BLOCKS = frozenset({BlockKind.BOILERPLATE, BlockKind.CODE})
+CAPITALISED_BLOCKS = frozenset({BlockKind.TITLE, BlockKind.HEADING})
+MAX_NAME_USES_FOR_GAZETTEER = 2
+# Languages that capitalise every noun: there a capitalised unknown word is as likely a
+# misspelt noun as a name.
+NOUN_CAPITALISING = frozenset({"de"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    positional_capital: bool  # capitalised because it opens a sentence or sits in a title
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u052f"
+
+
+class SpellingCheck:
+    name = "spelling"
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        lexicon = ctx.runtime.lexicon(ctx.language)
+        if not lexicon.available:
+            return
+        words = list(self._words(ctx))
+        counts = Counter(w.text for w in words)
+        mid_sentence = {w.text for w in words if not w.positional_capital}
+        capitalised = {w for w, n in counts.items() if w[0].isupper()}
+        for w in words:
+            finding = self._check(ctx, w, counts, mid_sentence, capitalised)
+            if finding is not None:
+                yield finding
+
+    def _words(self, ctx: CheckContext) -> Iterator[_Word]:
+        """Checkable word parts: hyphenated compounds are split, non-words dropped."""
+        blocks = ctx.document.blocks
+        cyrillic = base(ctx.language) in CYRILLIC_LANGUAGES
+        words = ctx.runtime.words
+        for tok in ctx.segmentation.tokens:
+            if tok.kind is not TokenKind.WORD:
+                continue
+            kind = blocks[tok.block].kind
+            if kind in SKIPPED_BLOCKS or ctx.scopes.non_prose.overlaps(tok.start, tok.end):
+                continue
+            if words.accepts(tok.text):
+                continue
+            for start, part in _parts(tok):
+                if len(part) < 2 or words.accepts(part) or _not_a_word(part):
+                    continue
+                if _is_cyrillic(part[0]) != cyrillic:
+                    continue
+                positional = (tok.sentence_initial and start == tok.start) or (
+                    kind in CAPITALISED_BLOCKS
+                )
+                yield _Word(start, start + len(part), part, positional)
+
+    def _check(
+        self,
+        ctx: CheckContext,
+        w: _Word,
+        counts: Counter[str],
+        mid_sentence: set[str],
+        capitalised: set[str],
+    ) -> Finding | None:
+        lexicon = ctx.runtime.lexicon(ctx.language)
+        text = w.text.replace("’", "'")
+        if lexicon.known(text):
+            return None
+        quoted = ctx.scopes.quoted.overlaps(w.start, w.end)
+        if lexicon.is_other_dialect(text):
+            suggestions = lexicon.dialect_suggestions(text)
+            oxford = is_ize_variant(w.text) and any(not is_ize_variant(x) for x in suggestions)
+            note = " (Oxford spelling, also used in British English)" if oxford else ""
+            return ctx.finding(
+                rule_id="spelling.dialect",
+                source="spelling",
+                category=Category.MISSPELLING,
+                severity=Severity.INFO if quoted or oxford else Severity.WARNING,
+                message=f"'{w.text}' is not the usual {ctx.language} spelling{note}.",
+                start=w.start,
+                end=w.end,
+                suggestions=suggestions,
+                fix_safety=FixSafety.SUGGEST,
+            )
+        if w.text[0].isupper():
+            if lexicon.known(text.lower()):
+                return None
+            return self._check_name(ctx, w, counts, mid_sentence, capitalised, quoted)
+        return self._unknown(ctx, w, quoted)
+
+    def _unknown(self, ctx: CheckContext, w: _Word, quoted: bool) -> Finding:
+        suggestions = ctx.runtime.lexicon(ctx.language).suggest(w.text.replace("’", "'"))
+        hint = f"; did you mean '{suggestions[0]}'?" if suggestions else "."
+        note = " (inside a quotation)" if quoted else ""
+        return ctx.finding(
+            rule_id="spelling.unknown-word",
+            source="spelling",
+            category=Category.MISSPELLING,
+            severity=Severity.INFO if quoted else Severity.ERROR,
+            message=f"Unknown word '{w.text}'{note}{hint}",
+            start=w.start,
+            end=w.end,
+            suggestions=suggestions,
+            fix_safety=FixSafety.SUGGEST,
+        )
+
+    def _check_name(
+        self,
+        ctx: CheckContext,
+        w: _Word,
+        counts: Counter[str],
+        mid_sentence: set[str],
+        capitalised: set[str],
+        quoted: bool,
+    ) -> Finding | None:
+        """A capitalised unknown word is a name unless it is a near miss of a more frequent
+        name in this text or of a gazetteer name; a sentence-initial one may be a plain typo."""
+        n = counts[w.text]
+        rivals = sorted(
+            (c for c in capitalised if counts[c] > n and counts[c] >= 2
+             and is_near_miss(w.text, c)),
+            key=lambda c: -counts[c],
+        )
+        gazetteer = ctx.runtime.gazetteer(ctx.language)
+        near = rivals or gazetteer.near(w.text)
+        in_text = [c for c in near if counts[c]]
+        if near and (in_text or n <= MAX_NAME_USES_FOR_GAZETTEER):
+            best = (in_text or near)[0]
+            seen = f" (used {counts[best]} times in this text)" if counts[best] else ""
+            return ctx.finding(
+                rule_id="spelling.proper-noun",
+                source="spelling",
+                category=Category.MISSPELLING,
+                severity=Severity.INFO if quoted else (
+                    Severity.ERROR if in_text else Severity.WARNING
+                ),
+                message=f"'{w.text}' looks like a misspelling of '{best}'{seen}.",
+                start=w.start,
+                end=w.end,
+                suggestions=tuple(dict.fromkeys([best, *near])),
+                fix_safety=FixSafety.SUGGEST,
+            )
+        if base(ctx.language) in NOUN_CAPITALISING and n <= MAX_NAME_USES_FOR_GAZETTEER:
+            suggestions = ctx.runtime.lexicon(ctx.language).suggest(w.text)
+            if suggestions and edit_distance(w.text.lower(), suggestions[0].lower(), limit=1) <= 1:
+                return self._unknown(ctx, w, quoted)
+        if w.positional_capital and w.text not in mid_sentence:
+            lexicon = ctx.runtime.lexicon(ctx.language)
+            suggestions = lexicon.suggest(w.text)
+            first = suggestions[0] if suggestions else ""
+            if first and lexicon.known(first.lower()) and edit_distance(
+                w.text.lower(), first.lower(), limit=1
+            ) <= 1:
+                return self._unknown(ctx, w, quoted)
+        return None
+
+
+def _parts(tok: Token) -> Iterator[tuple[int, str]]:
+    """Hyphen-separated parts of a token with their offsets."""
+    offset = tok.start
+    for part in tok.text.split("-"):
+        yield offset, part
+        offset += len(part) + 1
+
+
+def _not_a_word(part: str) -> bool:
+    """Acronyms and mixed-case identifiers are not checked."""
+    if part.isupper():
+        return True
+    return any(c.isupper() for c in part[1:])

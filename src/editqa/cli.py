@@ -1,0 +1,156 @@
+"""The `editqa` command: a thin layer over `editqa.api`. Parses options, picks a reporter,
+prints errors on one line, and exits with the code `api.exit_code` decides."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Annotated
+
+import typer
+
+from editqa import __version__
+from editqa.api import build_runtime, check_paths, exit_code
+from editqa.config import Options, parse_fail_on
+from editqa.errors import EditqaError, ExitCode, UsageError
+from editqa.report import reporter_for
+from editqa.rules.loader import load_rules
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Check articles and translations before they are published.",
+)
+rules_app = typer.Typer(no_args_is_help=True, help="List, show and test rules.")
+app.add_typer(rules_app, name="rules")
+
+_state = {"verbose": False}
+
+LangOpt = Annotated[str | None, typer.Option("--lang", "-l", help="Language tag (en, en-GB, ru, de...); detected when omitted.")]
+RulesOpt = Annotated[list[str] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")]
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Tracebacks on internal errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    _state["verbose"] = verbose
+    if version:
+        print(f"editqa {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    lang: LangOpt = None,
+    words: Annotated[list[str] | None, typer.Option("--words", help="Word list file (repeatable).")] = None,
+    rules: RulesOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, json or line.")] = "terminal",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the finding lines.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")] = 0,
+    color: Annotated[str, typer.Option("--color", help="auto, always or never.")] = "auto",
+) -> None:
+    """Check files and print findings; exit 1 when a finding reaches --fail-on."""
+    if fail_on not in ("error", "warning", "info", "never"):
+        raise UsageError(f"--fail-on {fail_on!r}: use error, warning, info or never")
+    if color not in ("auto", "always", "never"):
+        raise UsageError(f"--color {color!r}: use auto, always or never")
+    reporter = reporter_for(fmt, quiet=quiet, color={"auto": None, "always": True, "never": False}[color])
+    options = Options(lang=lang, words=tuple(words or ()), rule_dirs=tuple(rules or ()),
+                      **({"jobs": jobs} if jobs else {}))
+    result = check_paths(paths, options)
+    reporter.report(result, sys.stdout)
+    for r in result.errors:
+        print(f"editqa: error: {r.error}", file=sys.stderr)
+    raise typer.Exit(int(exit_code(result, parse_fail_on(fail_on))))
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOpt = None, lang: LangOpt = None) -> None:
+    """List the rules: id, type, languages, severity."""
+    ruleset = load_rules(rules or ())
+    for r in sorted(ruleset.rules, key=lambda r: r.id):
+        if lang is None or r.applies_to(Options(lang=lang).lang or ""):
+            print(f"{r.id:45} {r.type.value:12} {','.join(r.languages):14} {r.severity.value:8} {r.category.value}")
+
+
+@rules_app.command("show")
+def rules_show(rule_id: str, rules: RulesOpt = None) -> None:
+    """Show one rule: where it is defined, what it matches, its examples."""
+    rule = load_rules(rules or ()).get(rule_id)
+    if rule is None:
+        raise UsageError(f"no rule with id {rule_id!r} (see 'editqa rules list')")
+    print(f"{rule.id}  ({rule.where})")
+    print(f"  type: {rule.type.value}; languages: {', '.join(rule.languages)}; "
+          f"category: {rule.category.value}; severity: {rule.severity.value}; fix: {rule.fix.value}")
+    print(f"  message: {rule.message}")
+    if rule.description:
+        print(f"  {rule.description.strip()}")
+    if rule.replacements:
+        for wrong, right in rule.replacements:
+            print(f"  swap: {wrong} -> {' | '.join(right)}")
+    else:
+        print(f"  pattern: {rule.pattern}")
+    for s in rule.suggest:
+        print(f"  suggest: {s}")
+    for u in rule.unless:
+        print(f"  unless: {u}")
+    for ex in rule.examples:
+        if ex.bad and ex.span:
+            s, e = ex.span
+            print(f"  bad:   {ex.text[:s]}[[{ex.text[s:e]}]]{ex.text[e:]}")
+            if ex.fixed is not None:
+                print(f"  fixed: {ex.fixed}")
+        else:
+            print(f"  good:  {ex.text}")
+
+
+@rules_app.command("test")
+def rules_test(dirs: Annotated[list[str] | None, typer.Argument(help="Rule folders; the built-in packs when omitted.")] = None) -> None:
+    """Run every rule's examples; exit 1 when one fails."""
+    from editqa.rules.examples import test_rules
+
+    ruleset = load_rules(dirs or (), builtin=not dirs)
+    count, failures = test_rules(ruleset)
+    for f in failures:
+        print(f"FAIL {f}")
+    print(f"{count - len(failures)} passed, {len(failures)} failed "
+          f"({len(ruleset)} rules, {count} examples)")
+    raise typer.Exit(1 if failures else 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: every error is one line on stderr; exit codes from ExitCode."""
+    try:
+        code = app(args=argv, prog_name="editqa", standalone_mode=False)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        print("editqa: aborted", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    except typer.TyperException as exc:
+        message = " ".join(exc.format_message().split())
+        print(f"editqa: error: {message}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    except EditqaError as exc:
+        print(f"editqa: error: {exc}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if _state["verbose"]:
+            traceback.print_exc()
+        print(f"editqa: internal error: {type(exc).__name__}: {exc} (rerun with --verbose for "
+              "the traceback)", file=sys.stderr)
+        return int(ExitCode.INTERNAL)
+    return code if isinstance(code, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

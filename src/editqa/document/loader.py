@@ -1,0 +1,93 @@
+"""Reading files, directories and standard input into `Document`s."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from editqa.document.encoding import decode
+from editqa.document.extraction import Extraction, Extractor, default_extractors
+from editqa.document.sourcemap import LineIndex, SourceMap
+from editqa.errors import InputError
+from editqa.model import Block
+
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded file: the decoded `source`, the checkable `text`, its blocks and maps."""
+
+    path: str
+    source: str
+    text: str
+    blocks: tuple[Block, ...]
+    source_map: SourceMap
+    lines: LineIndex
+    encoding: str = "utf-8"
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the text span [start, end)."""
+        return self.source_map.to_source(start), self.source_map.to_source(end)
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset."""
+        return self.lines.position(source_offset)
+
+
+def load_text(
+    source: str, path: str = "<text>", *, extractor: Extractor | None = None, encoding: str = "utf-8"
+) -> Document:
+    """Build a Document from already decoded text (plain text unless told otherwise)."""
+    if extractor is None:
+        extractor = default_extractors()[".txt"]
+    ex: Extraction = extractor(source)
+    return Document(path, source, ex.text, ex.blocks, ex.source_map, LineIndex.of(source), encoding)
+
+
+def load_bytes(
+    data: bytes, path: str, *, extractors: Mapping[str, Extractor] | None = None
+) -> Document:
+    """Decode `data` (encoding detected) and extract it by the extension of `path`."""
+    text, encoding = decode(data, path)
+    table = extractors or default_extractors()
+    extractor = table.get(Path(path).suffix.lower(), table.get(".txt"))
+    return load_text(text, path, extractor=extractor, encoding=encoding)
+
+
+def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -> Document:
+    """Read and load one file, or standard input for '-'. Raises InputError naming the file."""
+    if path == STDIN:
+        return load_bytes(sys.stdin.buffer.read(), "<stdin>", extractors=extractors)
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a directory") from exc
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return load_bytes(data, path, extractors=extractors)
+
+
+def expand_paths(
+    paths: Iterable[str], extensions: Iterable[str] | None = None
+) -> Iterator[str]:
+    """Files named, and files below directories named (recursively, by extension, sorted)."""
+    exts = {e.lower() for e in (extensions or default_extractors()) if e}
+    for p in paths:
+        if p != STDIN and os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, f)
+                    for f in files
+                    if Path(f).suffix.lower() in exts and not f.startswith(".")
+                )
+            yield from sorted(found)
+        else:
+            yield p

@@ -1,0 +1,122 @@
+"""Plain-text extraction: paragraphs, a title, and web-page debris around the article.
+
+The text is the source itself (identity source map). Blocks are classified by layout:
+- a paragraph or line that ends in sentence punctuation, or is long, is prose;
+- before the first prose block, page furniture (navigation menus, breadcrumbs, bare dates,
+  key=value debris) is `boilerplate`; the first other short line without final punctuation is
+  the `title`, later ones are `heading`s;
+- after the last prose block, short lines without final punctuation (tags, share and rating
+  widgets, server stamps) are `boilerplate`;
+- between prose blocks, short unpunctuated lines are `heading`s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from editqa.document.extraction import Extraction
+from editqa.document.sourcemap import SourceMap
+from editqa.model import Block, BlockKind
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FINAL_PUNCT = re.compile(r"[.!?…:;»”\"')\]]\s*$")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_KEY_VALUE = re.compile(r"\b\w+=\S")
+_CRUMB_SEPARATORS = re.compile(r"\s[<>|»›/•·]\s")
+# Function words of the supported languages: page menus have none, headlines and prose do.
+_FUNCTION_WORDS = frozenset(
+    """a an the of and or in on at to for with by from is are as not no
+    de la le les des du et en un une au aux pour par sur dans
+    el los las y o del por para con un una al
+    der die das und oder von zu mit im am auf für ein eine ist
+    в и на с по о об для из к от у за не""".split()
+)
+SHORT_WORDS = 25
+SHORT_CHARS = 200
+
+
+def extract_plain(source: str) -> Extraction:
+    """Split `source` into classified blocks; the checkable text is the source itself."""
+    units = list(_units(source))
+    kinds = _classify(source, units)
+    blocks = tuple(Block(kind, s, e) for (s, e), kind in zip(units, kinds, strict=True))
+    return Extraction(text=source, blocks=blocks, source_map=SourceMap.identity(len(source)))
+
+
+def _units(source: str) -> list[tuple[int, int]]:
+    """Paragraphs (blank-line separated); a paragraph of short unpunctuated lines is split."""
+    paragraphs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for m in _LINE.finditer(source):
+        if m.start() == m.end():
+            break
+        raw = m.group()
+        body = raw.rstrip("\r\n")
+        if not body.strip():
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        lead = len(body) - len(body.lstrip())
+        current.append((m.start() + lead, m.start() + len(body.rstrip())))
+    if current:
+        paragraphs.append(current)
+    units: list[tuple[int, int]] = []
+    for lines in paragraphs:
+        texts = [source[s:e] for s, e in lines]
+        if len(lines) > 1 and all(_is_short(t) and not _FINAL_PUNCT.search(t) for t in texts):
+            units.extend(lines)
+        else:
+            units.append((lines[0][0], lines[-1][1]))
+    return units
+
+
+def _is_short(text: str) -> bool:
+    return len(text) <= SHORT_CHARS and len(_WORD.findall(text)) <= SHORT_WORDS
+
+
+def _is_prose(text: str) -> bool:
+    return bool(_FINAL_PUNCT.search(text)) or not _is_short(text)
+
+
+def looks_like_furniture(text: str) -> bool:
+    """Navigation menus, breadcrumbs, bare dates and numbers, key=value stamps."""
+    words = _WORD.findall(text)
+    if not any(ch.isalpha() for ch in text):
+        return True
+    if _KEY_VALUE.search(text):
+        return True
+    parts = [p for p in _CRUMB_SEPARATORS.split(text) if p.strip()]
+    if len(parts) >= 2 and all(len(_WORD.findall(p)) <= 4 for p in parts):
+        return True
+    return (
+        len(words) >= 4
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and not any(w.lower() in _FUNCTION_WORDS for w in words)
+    )
+
+
+def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
+    texts = [source[s:e] for s, e in units]
+    prose = [i for i, t in enumerate(texts) if _is_prose(t)]
+    if not prose:
+        kinds = [BlockKind.PARAGRAPH] * len(units)
+        if texts and _is_short(texts[0]) and not _FINAL_PUNCT.search(texts[0]):
+            kinds[0] = BlockKind.TITLE
+        return kinds
+    first, last = prose[0], prose[-1]
+    kinds = []
+    title_seen = False
+    for i, text in enumerate(texts):
+        if first <= i <= last:
+            kinds.append(BlockKind.PARAGRAPH if i in prose else BlockKind.HEADING)
+        elif i > last:
+            kinds.append(BlockKind.BOILERPLATE)
+        elif looks_like_furniture(text):
+            kinds.append(BlockKind.BOILERPLATE)
+        elif not title_seen:
+            kinds.append(BlockKind.TITLE)
+            title_seen = True
+        else:
+            kinds.append(BlockKind.HEADING)
+    return kinds

@@ -1,0 +1,65 @@
+"""Maps offsets in a document's checkable text back to offsets in its decoded source."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """text[text_start:text_start+length] == source[source_start:source_start+length]."""
+
+    text_start: int
+    source_start: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Piecewise-identity map from text offsets to source offsets, sorted by `text_start`."""
+
+    segments: tuple[Segment, ...]
+
+    @classmethod
+    def identity(cls, length: int) -> SourceMap:
+        return cls((Segment(0, 0, length),))
+
+    def to_source(self, offset: int) -> int:
+        """The source offset of text offset `offset` (an end offset maps to the end of its run)."""
+        if not self.segments:
+            return offset
+        starts = [s.text_start for s in self.segments]
+        i = max(bisect_right(starts, offset) - 1, 0)
+        seg = self.segments[i]
+        if offset > seg.text_start + seg.length and i + 1 < len(self.segments):
+            seg = self.segments[i + 1]
+            return seg.source_start
+        return seg.source_start + min(offset - seg.text_start, seg.length)
+
+
+@dataclass(frozen=True, slots=True)
+class LineIndex:
+    """1-based line and column of a source offset."""
+
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, source: str) -> LineIndex:
+        starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n" or (ch == "\r" and source[i + 1 : i + 2] != "\n"):
+                starts.append(i + 1)
+        return cls(tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def line_span(self, line: int, source: str) -> tuple[int, int]:
+        """Start and end (without the newline) of 1-based `line`."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(source)
+        while end > start and source[end - 1] in "\r\n":
+            end -= 1
+        return start, end

@@ -1,0 +1,1 @@
+"""The YAML rule engine: schema, strict loader, engine and example runner."""

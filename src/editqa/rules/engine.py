@@ -1,0 +1,115 @@
+"""Running YAML rules over a document: one regex scan per rule and block, bounded in time.
+
+Deliberately ignored: matches that overlap URLs, e-mail addresses or code (text scopes), matches
+that cross block boundaries, and code blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from editqa.checks.base import CheckContext
+from editqa.errors import RuleTimeoutError
+from editqa.model import BlockKind, Finding
+from editqa.rules.loader import fold
+from editqa.rules.schema import Rule, RuleSet, RuleType
+from editqa.text.lexicon import match_case
+
+REGEX_TIMEOUT = 0.5  # seconds per rule and block
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+class RulesCheck:
+    """The YAML rule engine as a check. Built with the rule set to run."""
+
+    name = "rules"
+
+    def __init__(self, rules: RuleSet, timeout: float = REGEX_TIMEOUT) -> None:
+        self.rules = rules
+        self.timeout = timeout
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        doc = ctx.document
+        rules = self.rules.for_language(ctx.language)
+        blocks = [b for b in doc.blocks if b.kind is not BlockKind.CODE]
+        for rule in rules:
+            for block in blocks:
+                for m in _scan(rule.compiled, doc.text, block.start, block.end, rule, ctx,
+                               self.timeout):
+                    start, end = m.span()
+                    if start == end or ctx.scopes.non_prose.overlaps(start, end):
+                        continue
+                    if rule.compiled_unless and _excepted(rule, m, doc.text, block.start,
+                                                          block.end, ctx, self.timeout):
+                        continue
+                    yield _finding(ctx, rule, m)
+
+
+def _scan(
+    compiled: Any, text: str, start: int, end: int, rule: Rule, ctx: CheckContext, timeout: float
+) -> list[Any]:
+    try:
+        return list(compiled.finditer(text, start, end, timeout=timeout))
+    except TimeoutError:
+        line, _ = ctx.document.position(ctx.document.source_map.to_source(start))
+        raise RuleTimeoutError(
+            f"{rule.where}: rule {rule.id} ran over {timeout:g} s on {ctx.document.path}:{line}; "
+            "its pattern backtracks catastrophically (look for nested quantifiers like (a+)+)"
+        ) from None
+
+
+def _excepted(
+    rule: Rule, m: Any, text: str, start: int, end: int, ctx: CheckContext, timeout: float
+) -> bool:
+    for u in rule.compiled_unless:
+        for um in _scan(u, text, start, end, rule, ctx, timeout):
+            if um.start() < m.end() and um.end() > m.start():
+                return True
+    return False
+
+
+def expand(template: str, m: Any, extra: dict[str, str] | None = None) -> str:
+    """Fill `{0}`, `{1}`, `{name}` from the match and `extra` ({match}, {suggestion})."""
+
+    def field(f: re.Match[str]) -> str:
+        key = f.group(1)
+        if extra and key in extra:
+            return extra[key]
+        try:
+            value = m.group(int(key)) if key.isdigit() else m.group(key)
+        except (IndexError, KeyError):
+            return f.group(0)
+        return value or ""
+
+    return _FIELD.sub(field, template)
+
+
+def suggestions_for(rule: Rule, m: Any) -> tuple[str, ...]:
+    matched = m.group(0)
+    if rule.type is RuleType.SUBSTITUTION:
+        alts = rule.swap.get(fold(matched), ())
+    else:
+        alts = tuple(expand(t, m) for t in rule.suggest)
+    if rule.ignorecase:
+        alts = tuple(match_case(matched, a) if a else a for a in alts)
+    return tuple(dict.fromkeys(alts))
+
+
+def _finding(ctx: CheckContext, rule: Rule, m: Any) -> Finding:
+    suggestions = suggestions_for(rule, m)
+    message = expand(
+        rule.message, m, {"match": m.group(0), "suggestion": suggestions[0] if suggestions else ""}
+    )
+    return ctx.finding(
+        rule_id=rule.id,
+        source="rules",
+        category=rule.category,
+        severity=rule.severity,
+        message=message,
+        start=m.start(),
+        end=m.end(),
+        suggestions=suggestions,
+        fix_safety=rule.fix,
+    )

@@ -1,0 +1,266 @@
+"""Strict loading of YAML rule files: unknown keys, bad values, bad regexes and duplicate ids
+are errors naming the file and line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from editqa.errors import RuleError
+from editqa.model import Category, FixSafety, Severity
+from editqa.rules.schema import (
+    COMMON_KEYS,
+    REQUIRED_KEYS,
+    TYPE_KEYS,
+    TYPE_REQUIRED,
+    Example,
+    Rule,
+    RuleSet,
+    RuleType,
+)
+
+_MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+_ID = re.compile(r"^[a-z0-9*]+(?:[.-][a-z0-9*]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the installed package, else the source tree's `rules/`."""
+    packaged = Path(str(resources.files("editqa") / "builtin_rules"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def load_rules(dirs: Iterable[str | Path], *, builtin: bool = True) -> RuleSet:
+    """Every `*.yml`/`*.yaml` below the built-in folder (unless `builtin=False`) and `dirs`."""
+    folders = [builtin_rules_dir()] if builtin else []
+    for d in dirs:
+        p = Path(d)
+        if not p.is_dir():
+            raise RuleError(f"{d}: rule folder not found")
+        folders.append(p)
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for folder in folders:
+        for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
+            for rule in load_file(path):
+                if rule.id in seen:
+                    raise RuleError(
+                        f"{rule.where}: duplicate rule id {rule.id!r} (first at {seen[rule.id].where})"
+                    )
+                seen[rule.id] = rule
+                rules.append(rule)
+    return RuleSet(tuple(rules))
+
+
+def load_file(path: Path) -> list[Rule]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file ({exc})") from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"{path}{line}: invalid YAML: {problem}") from exc
+    if node is None:
+        return []
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    return [_rule(path, item) for item in items]
+
+
+class _Node:
+    """A YAML node turned into Python, remembering each key's line for error messages."""
+
+    def __init__(self, path: Path, node: yaml.Node) -> None:
+        self.path, self.node = path, node
+
+    def fail(self, node: yaml.Node, what: str) -> RuleError:
+        return RuleError(f"{self.path}:{node.start_mark.line + 1}: {what}")
+
+    def value(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for k, v in node.value:
+                key = str(k.value)
+                if key in out:
+                    raise self.fail(k, f"duplicate key {key!r}")
+                out[key] = self.value(v)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(v) for v in node.value]
+        return yaml.SafeLoader(" ").construct_object(node) if node.tag != "tag:yaml.org,2002:str" \
+            else node.value
+
+
+def _rule(path: Path, node: yaml.Node) -> Rule:
+    n = _Node(path, node)
+    if not isinstance(node, yaml.MappingNode):
+        raise n.fail(node, "a rule must be a mapping of keys to values")
+    keys = {str(k.value): (k, v) for k, v in node.value}
+    line = node.start_mark.line + 1
+    data = n.value(node)
+
+    def need(key: str, kind: type | tuple[type, ...], what: str) -> Any:
+        if key not in data:
+            raise n.fail(node, f"rule is missing the key {key!r}")
+        if not isinstance(data[key], kind):
+            raise n.fail(keys[key][1], f"{key!r} must be {what}")
+        return data[key]
+
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            ident = f" {data['id']!r}" if isinstance(data.get("id"), str) else ""
+            raise n.fail(node, f"rule{ident} is missing the key {key!r}")
+    rule_id = need("id", str, "a string")
+    if not _ID.match(rule_id):
+        raise n.fail(keys["id"][1], f"rule id {rule_id!r} must be dotted lower-case, e.g. en.area.name")
+    try:
+        rtype = RuleType(need("type", str, "a string"))
+    except ValueError:
+        raise n.fail(keys["type"][1], f"unknown rule type {data['type']!r}; use one of "
+                     + ", ".join(t.value for t in RuleType)) from None
+    allowed = COMMON_KEYS | TYPE_KEYS[rtype]
+    for key, (knode, _) in keys.items():
+        if key not in allowed:
+            raise n.fail(knode, f"unknown key {key!r} for a {rtype.value} rule {rule_id!r}")
+    for key in TYPE_REQUIRED[rtype]:
+        if key not in data:
+            raise n.fail(node, f"{rtype.value} rule {rule_id!r} needs the key {key!r}")
+
+    def enum(key: str, cls: Any, default: Any = None) -> Any:
+        if key not in data:
+            return default
+        try:
+            return cls(data[key])
+        except ValueError:
+            choices = ", ".join(e.value for e in cls)
+            raise n.fail(keys[key][1], f"{key} {data[key]!r} is not one of: {choices}") from None
+
+    languages = need("languages", list, "a list of language tags")
+    if not languages or not all(isinstance(x, str) for x in languages):
+        raise n.fail(keys["languages"][1], "'languages' must be a non-empty list of tags")
+    ignorecase = data.get("ignorecase", True)
+    if not isinstance(ignorecase, bool):
+        raise n.fail(keys["ignorecase"][1], "'ignorecase' must be true or false")
+    message = need("message", str, "a string")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise n.fail(keys["description"][1], "'description' must be a string")
+
+    suggest = _strings(n, keys, data, "suggest")
+    unless = _strings(n, keys, data, "unless")
+    replacements: list[tuple[str, tuple[str, ...]]] = []
+    if rtype is RuleType.PATTERN:
+        pattern = need("pattern", str, "a regular expression string")
+    elif rtype is RuleType.SUBSTITUTION:
+        swap = need("swap", dict, "a mapping of wrong -> right phrases")
+        for wrong, right in swap.items():
+            alts = (right,) if isinstance(right, str) else tuple(right) if isinstance(
+                right, list) and all(isinstance(r, str) for r in right) else None
+            if not wrong.strip() or not alts:
+                raise n.fail(keys["swap"][1], f"swap entry {wrong!r} needs a phrase and a replacement")
+            replacements.append((fold(wrong), alts))
+        pattern = phrase_pattern(swap)
+    else:
+        tokens = need("tokens", list, "a list of phrases")
+        if not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
+            raise n.fail(keys["tokens"][1], "'tokens' must be a non-empty list of phrases")
+        pattern = phrase_pattern(tokens)
+
+    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
+    where = keys.get("pattern", keys.get("swap", keys.get("tokens")))
+    compiled = _compile(n, where[1] if where else node, pattern, flags, "pattern")
+    compiled_unless = tuple(
+        _compile(n, keys["unless"][1], u, flags, "unless pattern") for u in unless
+    )
+    examples = _examples(n, keys, data)
+    rule = Rule(
+        id=rule_id,
+        type=rtype,
+        languages=tuple(languages),
+        category=enum("category", Category),
+        severity=enum("severity", Severity),
+        message=message,
+        fix=enum("fix", FixSafety, FixSafety.SUGGEST),
+        ignorecase=ignorecase,
+        pattern=pattern,
+        suggest=suggest,
+        unless=unless,
+        replacements=tuple(replacements),
+        examples=examples,
+        path=str(path),
+        line=line,
+        description=description,
+        compiled=compiled,
+        compiled_unless=compiled_unless,
+    )
+    if not any(e.bad for e in examples) or all(e.bad for e in examples):
+        raise n.fail(keys["examples"][1], f"rule {rule_id!r} needs at least one bad and one good example")
+    return rule
+
+
+def _strings(n: _Node, keys: dict[str, Any], data: dict[str, Any], key: str) -> tuple[str, ...]:
+    if key not in data:
+        return ()
+    value = data[key]
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise n.fail(keys[key][1], f"{key!r} must be a string or a list of strings")
+
+
+def _compile(n: _Node, node: yaml.Node, pattern: str, flags: int, what: str) -> Any:
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise n.fail(node, f"bad {what} {pattern!r}: {exc}") from None
+
+
+def _examples(n: _Node, keys: dict[str, Any], data: dict[str, Any]) -> tuple[Example, ...]:
+    raw = data["examples"]
+    enode = keys["examples"][1]
+    if not isinstance(raw, list) or not raw:
+        raise n.fail(enode, "'examples' must be a non-empty list")
+    out = []
+    for item, inode in zip(raw, enode.value, strict=True):
+        line = inode.start_mark.line + 1
+        if not isinstance(item, dict) or not ({"bad"} <= set(item) <= {"bad", "fixed"} or set(
+                item) == {"good"}):
+            raise n.fail(inode, "an example is {bad: ..., fixed: ...} or {good: ...}")
+        if not all(isinstance(v, str) for v in item.values()):
+            raise n.fail(inode, "example texts must be strings")
+        if "good" in item:
+            if "[[" in item["good"]:
+                raise n.fail(inode, "a good example must not mark a span with [[...]]")
+            out.append(Example(False, item["good"], None, None, line))
+            continue
+        marks = list(_MARK.finditer(item["bad"]))
+        if len(marks) != 1:
+            raise n.fail(inode, "a bad example must mark exactly one span with [[...]]")
+        m = marks[0]
+        text = item["bad"][: m.start()] + m.group(1) + item["bad"][m.end() :]
+        span = (m.start(), m.start() + len(m.group(1)))
+        out.append(Example(True, text, span, item.get("fixed"), line))
+    return tuple(out)
+
+
+def fold(phrase: str) -> str:
+    """The look-up key of a phrase: case-folded, white space collapsed."""
+    return " ".join(phrase.split()).casefold()
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """Whole-word alternation of literal phrases, longest first; a space matches any spaces."""
+    alts = sorted({" ".join(p.split()) for p in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(regex.escape(w) for w in p.split(" ")) for p in alts)
+    return rf"(?<!\w)(?:{body})(?!\w)"

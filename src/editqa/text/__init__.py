@@ -1,0 +1,1 @@
+"""Text analysis shared by every check: tokens, sentences, scopes, language."""

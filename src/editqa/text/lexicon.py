@@ -1,0 +1,239 @@
+"""Word lookup and ranked suggestions for one language: pyspellchecker plus Hunspell.
+
+pyspellchecker brings word frequencies (for ranking) and dictionaries for a dozen languages,
+but no British forms and few inflected Russian words; the Hunspell dictionaries shipped in
+`editqa/resources/dictionaries` (read with chunspell) supply those. A word is known when
+either accepts it, except that in English the other dialect's spellings are reported apart
+(`dialect_variant`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from editqa.text.distance import edit_distance
+from editqa.text.lang import base
+
+SUGGESTION_CACHE = 20_000
+KNOWN_CACHE = 200_000
+MAX_SUGGESTIONS = 5
+
+PYSPELL_LANGUAGES = frozenset({"en", "es", "fr", "it", "pt", "de", "ru", "ar", "eu", "lv", "nl", "fa"})
+_HUNSPELL_BY_LANG = {"ru": "ru", "de": "de", "fr": "fr", "es": "es"}
+
+
+def dictionary_dir() -> Path:
+    return Path(str(resources.files("editqa") / "resources" / "dictionaries"))
+
+
+def hunspell_names(tag: str) -> tuple[str, str | None]:
+    """(dictionary for this tag, the other English dialect's dictionary or None)."""
+    lang = base(tag)
+    if lang == "en":
+        region = tag.split("-")[1] if "-" in tag else "US"
+        if region in ("US", "CA"):
+            return "en-us", "en-gb"
+        return "en-gb", "en-us"
+    return _HUNSPELL_BY_LANG.get(lang, ""), None
+
+
+def open_pyspell(lang: str) -> Any:
+    """pyspellchecker's dictionary for a base language, or None when it ships none."""
+    if lang not in PYSPELL_LANGUAGES:
+        return None
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language=lang, distance=2)
+
+
+def open_hunspell(name: str) -> Any:
+    """A chunspell Hunspell object for a shipped dictionary, or None when none is shipped."""
+    if not name:
+        return None
+    from hunspell import Hunspell
+
+    folder = dictionary_dir() / name
+    if not (folder / f"{name}.dic").exists():
+        return None
+    return Hunspell(name, hunspell_data_dir=str(folder))
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A spelling of the other English dialect, with this dialect's spelling if one is near."""
+
+    word: str
+    suggestions: tuple[str, ...]
+
+
+class Lexicon:
+    """Known words and suggestions for one language tag. Build once per process and reuse."""
+
+    def __init__(self, tag: str, pyspell: Any, hunspell: Any, other: Any = None) -> None:
+        """`pyspell`: a pyspellchecker SpellChecker or None; `hunspell`: this dialect's
+        Hunspell or None; `other`: the other English dialect's Hunspell or None."""
+        self.tag = tag
+        self._pyspell = pyspell
+        self._hunspell = hunspell
+        self._other = other
+        self._known: dict[str, bool] = {}
+        self.suggest = lru_cache(maxsize=SUGGESTION_CACHE)(self._suggest)
+
+    @property
+    def available(self) -> bool:
+        return self._pyspell is not None or self._hunspell is not None
+
+    def _hunspell_ok(self, word: str) -> bool:
+        return self._hunspell is not None and bool(self._hunspell.spell(word))
+
+    def dialect_vote(self, word: str) -> int:
+        """+1 if only this dialect's dictionary has `word`, -1 if only the other's, else 0."""
+        if self._other is None or self._hunspell is None:
+            return 0
+        mine, theirs = bool(self._hunspell.spell(word)), bool(self._other.spell(word))
+        return int(mine) - int(theirs)
+
+    def is_other_dialect(self, word: str) -> bool:
+        """True for an English word only the other dialect's dictionary accepts."""
+        if self._other is None or self._hunspell is None:
+            return False
+        return not self._hunspell.spell(word) and bool(self._other.spell(word))
+
+    def known(self, word: str) -> bool:
+        """Whether `word`, as written (case matters for names), is a word of the language."""
+        hit = self._known.get(word)
+        if hit is not None:
+            return hit
+        if self.is_other_dialect(word):
+            ok = False
+        elif self._hunspell_ok(word):
+            ok = True
+        else:
+            lower = word.lower()
+            ok = self._pyspell is not None and (word == lower or word[1:] == lower[1:]) and (
+                lower in self._pyspell.word_frequency.dictionary
+            )
+        if len(self._known) >= KNOWN_CACHE:
+            self._known.clear()
+        self._known[word] = ok
+        return ok
+
+    def frequency(self, word: str) -> int:
+        if self._pyspell is None:
+            return 0
+        return int(self._pyspell.word_frequency.dictionary.get(word.lower(), 0))
+
+    def _suggest(self, word: str) -> tuple[str, ...]:
+        """Ranked corrections: nearest first (typing-aware distance), then most frequent.
+
+        Cheapest source first: pyspellchecker's known words one edit away (about a
+        millisecond); only when there are none, Hunspell's suggestions (tens of
+        milliseconds); pyspellchecker's two-edit search (up to a second on long words) only
+        for short words of languages without a Hunspell dictionary.
+        """
+        lower = word.lower()
+        candidates: dict[str, int] = {}
+        if self._pyspell is not None and len(lower) <= 25:
+            for c in self._pyspell.known(self._pyspell.edit_distance_1(lower)):
+                if c != lower:
+                    candidates[c] = 1
+        if not candidates and self._hunspell is not None:
+            for i, c in enumerate(self._hunspell.suggest(word)):
+                candidates.setdefault(c, 2 + i)
+        if not candidates and self._pyspell is not None and len(lower) <= 12:
+            for c in self._pyspell.known(self._pyspell.edit_distance_2(lower)):
+                candidates.setdefault(c, 20)
+        scored = []
+        for c, order in candidates.items():
+            if " " in c or "-" in c and "-" not in word:
+                continue
+            if self._hunspell is not None and not self._hunspell.spell(c) and (
+                self.is_other_dialect(c)
+            ):
+                continue
+            dist = edit_distance(lower, c.lower(), limit=3)
+            if dist > 3:
+                continue
+            freq = self.frequency(c)
+            scored.append((dist - 0.05 * math.log10(freq + 1), order, c))
+        scored.sort()
+        out: list[str] = []
+        for _, _, c in scored:
+            c = match_case(word, c)
+            if c not in out and c != word:
+                out.append(c)
+        return tuple(out[:MAX_SUGGESTIONS])
+
+    def dialect_suggestions(self, word: str) -> tuple[str, ...]:
+        """This dialect's spellings of an other-dialect word ("color" -> "colour"): the
+        regular British/American correspondences first, Hunspell's suggestions otherwise."""
+        if self._hunspell is None:
+            return ()
+        regular = [c for c in dialect_respellings(word) if self._hunspell.spell(c)]
+        if regular:
+            return tuple(dict.fromkeys(regular))[:MAX_SUGGESTIONS]
+        scored = []
+        for i, c in enumerate(self._hunspell.suggest(word)):
+            if " " in c or "-" in c:
+                continue
+            d = edit_distance(word.lower(), c.lower(), limit=2)
+            if d <= 2:
+                shared = self._other is not None and bool(self._other.spell(c))
+                scored.append((shared, d, i, match_case(word, c)))
+        return tuple(c for *_, c in sorted(scored)[:MAX_SUGGESTIONS])
+
+    def proper_nouns(self) -> list[str]:
+        """Capitalised single words in the Hunspell dictionary (names, places, demonyms)."""
+        out: list[str] = []
+        main, _ = hunspell_names(self.tag)
+        path = dictionary_dir() / main / f"{main}.dic"
+        if not main or not path.exists():
+            return out
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            next(fh, None)
+            for line in fh:
+                stem = line.split("/", 1)[0].strip()
+                if len(stem) >= 4 and stem[0].isupper() and stem[1:].islower() and stem.isalpha():
+                    out.append(stem)
+        return out
+
+
+# Regular British <-> American correspondences (-our/-or, -re/-er, -ise/-ize, -yse/-yze,
+# -ogue/-og, -ence/-ense, doubled l), each tried both ways and kept when the dictionary agrees.
+_RESPELLINGS = (
+    ("our", "or"), ("tre", "ter"), ("tres", "ters"), ("ise", "ize"), ("ised", "ized"),
+    ("ises", "izes"), ("ising", "izing"), ("isation", "ization"), ("isations", "izations"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("ogue", "og"), ("ogues", "ogs"),
+    ("ence", "ense"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("ours", "ors"),
+)
+
+
+def dialect_respellings(word: str) -> list[str]:
+    """Candidate other-dialect spellings of `word` by the regular correspondences."""
+    lower = word.lower()
+    out = []
+    for a, b in _RESPELLINGS:
+        for x, y in ((a, b), (b, a)):
+            if x in lower:
+                i = lower.rfind(x)
+                out.append(match_case(word, lower[:i] + y + lower[i + len(x) :]))
+    return out
+
+
+def is_ize_variant(word: str) -> bool:
+    """-ize/-yze forms, which Oxford spelling also uses in British English."""
+    return any(x in word.lower() for x in ("iz", "yz"))
+
+
+def match_case(model: str, word: str) -> str:
+    """`word` cased like `model`: 'Minster' + 'minister' -> 'Minister'; 'NASA'-like kept."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word

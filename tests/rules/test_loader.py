@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editqa.errors import RuleError
+from editqa.rules.loader import builtin_rules_dir, load_rules
+
+GOOD = """\
+id: t.usage.remind-that
+type: pattern
+languages: [en]
+category: grammar
+severity: warning
+message: "Use 'recalled that'."
+pattern: '\\breminded\\s+that\\b'
+suggest: 'recalled that'
+examples:
+  - bad: "She [[reminded that]] it rained."
+    fixed: "She recalled that it rained."
+  - good: "She reminded us that it rained."
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "r.yml") -> Path:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def error(tmp_path: Path, text: str) -> str:
+    with pytest.raises(RuleError) as err:
+        load_rules([write(tmp_path, text)], builtin=False)
+    msg = str(err.value)
+    assert "\n" not in msg
+    return msg
+
+
+def test_a_good_rule_loads(tmp_path: Path) -> None:
+    (rule,) = load_rules([write(tmp_path, GOOD)], builtin=False).rules
+    assert rule.id == "t.usage.remind-that" and rule.line == 1
+    assert rule.examples[0].span == (4, 17)
+
+
+def test_unknown_key_names_file_and_line(tmp_path: Path) -> None:
+    msg = error(tmp_path, GOOD.replace("severity: warning", "severity: warning\nsevertiy: x"))
+    assert msg.startswith(f"{tmp_path / 'r.yml'}:6: unknown key 'severtiy'")
+
+
+def test_bad_regex_names_file_and_line(tmp_path: Path) -> None:
+    msg = error(tmp_path, GOOD.replace("pattern: '\\breminded\\s+that\\b'", "pattern: '(unclosed'"))
+    assert msg.startswith(f"{tmp_path / 'r.yml'}:7: bad pattern '(unclosed'")
+
+
+def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "a.yml")
+    write(tmp_path, GOOD, "b.yml")
+    with pytest.raises(RuleError, match=r"b\.yml:1: duplicate rule id .* \(first at .*a\.yml:1\)"):
+        load_rules([tmp_path], builtin=False)
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    assert ":6: duplicate key 'severity'" in error(
+        tmp_path, GOOD.replace("severity: warning", "severity: warning\nseverity: error"))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("type: pattern", "type: regex"), ":2: unknown rule type 'regex'"),
+        (("severity: warning", "severity: fatal"), ":5: severity 'fatal' is not one of"),
+        (("languages: [en]", "languages: []"), ":3: 'languages' must be a non-empty list"),
+        (("  - good: \"She reminded us that it rained.\"\n", ""), "needs at least one bad and one good"),
+        (('[[reminded that]]', 'reminded that'), ":10: a bad example must mark exactly one span"),
+        (("message: \"Use 'recalled that'.\"\n", ""), ":1: rule 't.usage.remind-that' is missing the key 'message'"),
+        (("id: t.usage.remind-that", "id: Bad Id"), ":1: rule id 'Bad Id' must be dotted"),
+    ],
+)
+def test_strict_validation(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    assert expected in error(tmp_path, GOOD.replace(*change))
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    assert f"{tmp_path / 'r.yml'}:3: invalid YAML" in error(tmp_path, "id: x\ntype: [\n: :\n")
+
+
+def test_missing_rule_folder(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="rule folder not found"):
+        load_rules([tmp_path / "nope"])
+
+
+def test_builtin_rules_are_found_and_load() -> None:
+    assert builtin_rules_dir().is_dir()
+    rules = load_rules(())
+    assert len(rules) >= 20
+    langs = {lang for r in rules.rules for lang in r.languages}
+    assert {"en", "ru", "de", "fr", "es"} <= langs
