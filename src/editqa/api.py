@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from editqa.checks.base import Check, CheckContext
 from editqa.checks.boilerplate import BoilerplateCheck
+from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
 from editqa.config import Options
 from editqa.document.loader import Document, expand_paths, load_path, load_text
@@ -37,6 +38,7 @@ def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:
     table: dict[str, Check] = {
         "spelling": SpellingCheck(),
         "rules": RulesCheck(runtime.rules),
+        "script": MixedScriptCheck(),
         "boilerplate": BoilerplateCheck(),
     }
     wanted = set(names)

@@ -22,7 +22,7 @@ class Options:
     rule_dirs: tuple[str, ...] = ()
     builtin_rules: bool = True
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    checks: tuple[str, ...] = ("spelling", "rules", "boilerplate")
+    checks: tuple[str, ...] = ("spelling", "rules", "script", "boilerplate")
 
     def __post_init__(self) -> None:
         if self.lang is not None:

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from editqa.checks.base import CheckContext
 from editqa.model import BlockKind, Category, Finding, FixSafety, Severity
 from editqa.text.distance import edit_distance
-from editqa.text.gazetteer import is_near_miss
+from editqa.text.gazetteer import Gazetteer
 from editqa.text.lang import CYRILLIC_LANGUAGES, base
 from editqa.text.lexicon import is_ize_variant
-from editqa.text.segment import Token, TokenKind
+from editqa.text.segment import TokenKind
 
 SKIPPED_BLOCKS = frozenset({BlockKind.BOILERPLATE, BlockKind.CODE})
 CAPITALISED_BLOCKS = frozenset({BlockKind.TITLE, BlockKind.HEADING})
@@ -49,36 +49,50 @@ class SpellingCheck:
         if not lexicon.available:
             return
         words = list(self._words(ctx))
-        counts = Counter(w.text for w in words)
-        mid_sentence = {w.text for w in words if not w.positional_capital}
-        capitalised = {w for w, n in counts.items() if w[0].isupper()}
+        if not words:
+            return
+        counts, mid_sentence = _usage(ctx)
+        names = _DocumentNames(counts)
         for w in words:
-            finding = self._check(ctx, w, counts, mid_sentence, capitalised)
+            finding = self._check(ctx, w, counts, mid_sentence, names)
             if finding is not None:
                 yield finding
 
     def _words(self, ctx: CheckContext) -> Iterator[_Word]:
-        """Checkable word parts: hyphenated compounds are split, non-words dropped."""
+        """Checkable word parts not known as they stand: hyphenated compounds are split,
+        non-words dropped. The decision for each distinct token text is made once."""
         blocks = ctx.document.blocks
-        cyrillic = base(ctx.language) in CYRILLIC_LANGUAGES
-        words = ctx.runtime.words
+        memo: dict[str, tuple[tuple[int, str], ...]] = {}
         for tok in ctx.segmentation.tokens:
             if tok.kind is not TokenKind.WORD:
+                continue
+            parts = memo.get(tok.text)
+            if parts is None:
+                parts = memo[tok.text] = self._parts_to_check(ctx, tok.text)
+            if not parts:
                 continue
             kind = blocks[tok.block].kind
             if kind in SKIPPED_BLOCKS or ctx.scopes.non_prose.overlaps(tok.start, tok.end):
                 continue
-            if words.accepts(tok.text):
-                continue
-            for start, part in _parts(tok):
-                if len(part) < 2 or words.accepts(part) or _not_a_word(part):
-                    continue
-                if _is_cyrillic(part[0]) != cyrillic:
-                    continue
-                positional = (tok.sentence_initial and start == tok.start) or (
-                    kind in CAPITALISED_BLOCKS
-                )
+            for offset, part in parts:
+                start = tok.start + offset
+                positional = (tok.sentence_initial and offset == 0) or kind in CAPITALISED_BLOCKS
                 yield _Word(start, start + len(part), part, positional)
+
+    def _parts_to_check(self, ctx: CheckContext, text: str) -> tuple[tuple[int, str], ...]:
+        words = ctx.runtime.words
+        lexicon = ctx.runtime.lexicon(ctx.language)
+        if words.accepts(text) or lexicon.known(text.replace("’", "'")):
+            return ()
+        cyrillic = base(ctx.language) in CYRILLIC_LANGUAGES
+        out = []
+        offset = 0
+        for part in text.split("-"):
+            if (len(part) >= 2 and not words.accepts(part) and not _not_a_word(part)
+                    and _is_cyrillic(part[0]) == cyrillic):
+                out.append((offset, part))
+            offset += len(part) + 1
+        return tuple(out)
 
     def _check(
         self,
@@ -86,7 +100,7 @@ class SpellingCheck:
         w: _Word,
         counts: Counter[str],
         mid_sentence: set[str],
-        capitalised: set[str],
+        names: _DocumentNames,
     ) -> Finding | None:
         lexicon = ctx.runtime.lexicon(ctx.language)
         text = w.text.replace("’", "'")
@@ -111,7 +125,7 @@ class SpellingCheck:
         if w.text[0].isupper():
             if lexicon.known(text.lower()):
                 return None
-            return self._check_name(ctx, w, counts, mid_sentence, capitalised, quoted)
+            return self._check_name(ctx, w, counts, mid_sentence, names, quoted)
         return self._unknown(ctx, w, quoted)
 
     def _unknown(self, ctx: CheckContext, w: _Word, quoted: bool) -> Finding:
@@ -136,19 +150,13 @@ class SpellingCheck:
         w: _Word,
         counts: Counter[str],
         mid_sentence: set[str],
-        capitalised: set[str],
+        names: _DocumentNames,
         quoted: bool,
     ) -> Finding | None:
         """A capitalised unknown word is a name unless it is a near miss of a more frequent
         name in this text or of a gazetteer name; a sentence-initial one may be a plain typo."""
         n = counts[w.text]
-        rivals = sorted(
-            (c for c in capitalised if counts[c] > n and counts[c] >= 2
-             and is_near_miss(w.text, c)),
-            key=lambda c: -counts[c],
-        )
-        gazetteer = ctx.runtime.gazetteer(ctx.language)
-        near = rivals or gazetteer.near(w.text)
+        near = names.rivals(w.text) or ctx.runtime.gazetteer(ctx.language).near(w.text)
         in_text = [c for c in near if counts[c]]
         if near and (in_text or n <= MAX_NAME_USES_FOR_GAZETTEER):
             best = (in_text or near)[0]
@@ -181,16 +189,47 @@ class SpellingCheck:
         return None
 
 
-def _parts(tok: Token) -> Iterator[tuple[int, str]]:
-    """Hyphen-separated parts of a token with their offsets."""
-    offset = tok.start
-    for part in tok.text.split("-"):
-        yield offset, part
-        offset += len(part) + 1
+def _usage(ctx: CheckContext) -> tuple[Counter[str], set[str]]:
+    """How often each word (and each part of a hyphenated word) is used in checked blocks,
+    and which words appear capitalised in mid-sentence."""
+    blocks = ctx.document.blocks
+    counts: Counter[str] = Counter()
+    mid_sentence: set[str] = set()
+    for tok in ctx.segmentation.tokens:
+        kind = blocks[tok.block].kind
+        if tok.kind is not TokenKind.WORD or kind in SKIPPED_BLOCKS:
+            continue
+        parts = tok.text.split("-") if "-" in tok.text else (tok.text,)
+        counts.update(parts)
+        if not tok.sentence_initial and kind not in CAPITALISED_BLOCKS:
+            mid_sentence.update(parts)
+    return counts, mid_sentence
+
+
+class _DocumentNames:
+    """Capitalised words used at least twice in a document, indexed for near misses."""
+
+    def __init__(self, counts: Counter[str]) -> None:
+        self.counts = counts
+        self._index: Gazetteer | None = None
+        self._memo: dict[str, list[str]] = {}
+
+    def rivals(self, word: str) -> list[str]:
+        """More frequent capitalised words of this text that `word` is a near miss of."""
+        hit = self._memo.get(word)
+        if hit is None:
+            if self._index is None:
+                self._index = Gazetteer(w for w, n in self.counts.items() if n >= 2 and w[0].isupper())
+            n = self.counts[word]
+            hit = sorted((c for c in self._index.near(word) if self.counts[c] > n),
+                         key=lambda c: -self.counts[c])
+            self._memo[word] = hit
+        return hit
 
 
 def _not_a_word(part: str) -> bool:
     """Acronyms and mixed-case identifiers are not checked."""
     if part.isupper():
         return True
-    return any(c.isupper() for c in part[1:])
+    rest = part[1:]
+    return rest != rest.lower()

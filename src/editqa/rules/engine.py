@@ -7,17 +7,19 @@ that cross block boundaries, and code blocks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
 from editqa.checks.base import CheckContext
 from editqa.errors import RuleTimeoutError
-from editqa.model import BlockKind, Finding
+from editqa.model import Block, BlockKind, Finding
 from editqa.rules.loader import fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
 from editqa.text.lexicon import match_case
 
-REGEX_TIMEOUT = 0.5  # seconds per rule and block
+REGEX_TIMEOUT = 1.0  # seconds per rule and chunk
+CHUNK_CHARS = 20_000
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
@@ -32,32 +34,59 @@ class RulesCheck:
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
         doc = ctx.document
-        rules = self.rules.for_language(ctx.language)
         blocks = [b for b in doc.blocks if b.kind is not BlockKind.CODE]
-        for rule in rules:
-            for block in blocks:
-                for m in _scan(rule.compiled, doc.text, block.start, block.end, rule, ctx,
-                               self.timeout):
+        starts = [b.start for b in blocks]
+        chunks = _chunks(blocks)
+        for rule in self.rules.for_language(ctx.language):
+            for lo, hi in chunks:
+                for m in _scan(rule.compiled, doc.text, lo, hi, rule, ctx, self.timeout):
                     start, end = m.span()
                     if start == end or ctx.scopes.non_prose.overlaps(start, end):
                         continue
+                    block = blocks[bisect_right(starts, start) - 1]
+                    if end > block.end:
+                        continue  # crosses into the next block
                     if rule.compiled_unless and _excepted(rule, m, doc.text, block.start,
                                                           block.end, ctx, self.timeout):
                         continue
                     yield _finding(ctx, rule, m)
 
 
+def _chunks(blocks: list[Block]) -> list[tuple[int, int]]:
+    """Runs of consecutive blocks of about CHUNK_CHARS: one regex call each, so that the call
+    overhead is paid per chunk, and a time-out can still name where it happened."""
+    out: list[tuple[int, int]] = []
+    for b in blocks:
+        if out and b.start - out[-1][0] < CHUNK_CHARS:
+            out[-1] = (out[-1][0], b.end)
+        else:
+            out.append((b.start, b.end))
+    return out
+
+
 def _scan(
     compiled: Any, text: str, start: int, end: int, rule: Rule, ctx: CheckContext, timeout: float
 ) -> list[Any]:
+    """All matches in text[start:end]; a time-out is a RuleTimeoutError naming the rule's file
+    and line and the first line of the block where the pattern got stuck."""
     try:
         return list(compiled.finditer(text, start, end, timeout=timeout))
     except TimeoutError:
-        line, _ = ctx.document.position(ctx.document.source_map.to_source(start))
-        raise RuleTimeoutError(
-            f"{rule.where}: rule {rule.id} ran over {timeout:g} s on {ctx.document.path}:{line}; "
-            "its pattern backtracks catastrophically (look for nested quantifiers like (a+)+)"
-        ) from None
+        pass
+    culprit = start
+    for b in ctx.document.blocks:
+        if b.end <= start or b.start >= end or b.kind is BlockKind.CODE:
+            continue
+        try:
+            list(compiled.finditer(text, b.start, b.end, timeout=timeout))
+        except TimeoutError:
+            culprit = b.start
+            break
+    line, _ = ctx.document.position(ctx.document.source_map.to_source(culprit))
+    raise RuleTimeoutError(
+        f"{rule.where}: rule {rule.id} ran over {timeout:g} s on {ctx.document.path}:{line}; "
+        "its pattern backtracks catastrophically (look for nested quantifiers like (a+)+)"
+    )
 
 
 def _excepted(

@@ -74,7 +74,7 @@ class Gazetteer:
         return name in self.names
 
     def near(self, word: str) -> list[str]:
-        """Names within `allowed_distance` of `word` (not equal to it), nearest first."""
+        """Names that `word` is a near miss of (see `is_near_miss`), nearest first."""
         if len(word) < MIN_LENGTH:
             return []
         lower = word.lower()

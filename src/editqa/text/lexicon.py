@@ -82,6 +82,7 @@ class Lexicon:
         self._hunspell = hunspell
         self._other = other
         self._known: dict[str, bool] = {}
+        self._variant: dict[str, bool] = {}
         self.suggest = lru_cache(maxsize=SUGGESTION_CACHE)(self._suggest)
 
     @property
@@ -102,7 +103,13 @@ class Lexicon:
         """True for an English word only the other dialect's dictionary accepts."""
         if self._other is None or self._hunspell is None:
             return False
-        return not self._hunspell.spell(word) and bool(self._other.spell(word))
+        hit = self._variant.get(word)
+        if hit is None:
+            hit = not self._hunspell.spell(word) and bool(self._other.spell(word))
+            if len(self._variant) >= KNOWN_CACHE:
+                self._variant.clear()
+            self._variant[word] = hit
+        return hit
 
     def known(self, word: str) -> bool:
         """Whether `word`, as written (case matters for names), is a word of the language."""

@@ -7,21 +7,26 @@ more gently.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_NON_PROSE = re.compile(
-    r"""
-    (?:https?|ftp)://[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]      # URLs with a scheme
-  | \bwww\.[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]               # bare www. addresses
-  | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                           # e-mail addresses
-  | `[^`\n]+`                                              # inline code
-  | (?<!\w)@\w+ | (?<!\w)\#\w+                             # handles and hashtags
-  | (?<![\w/])(?:[\w.-]+/)+[\w.-]+\.\w{1,5}\b              # file paths
-  | \b\w+(?:\.\w+)+\(\)                                   # calls like os.path.join()
-  | \b[\w-]+\.(?:com|org|net|ru|de|fr|es|uk|io|gov|edu|info)\b  # domain names
-    """,
-    re.VERBOSE,
+# Each kind of non-prose span with a literal its matches must contain: a pattern runs only
+# on texts that contain its literal (most prose has no '@', '://' or '()'), which keeps the
+# scan cheap on long documents.
+_NON_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (needles, re.compile(pattern))
+    for needles, pattern in (
+        (("://",), r"""(?:https?|ftp)://[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]"""),  # URLs
+        (("www.",), r"""\bwww\.[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]"""),  # bare www. addresses
+        (("@",), r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
+        (("`",), r"`[^`\n]+`"),  # inline code
+        (("@", "#"), r"(?<!\w)[@#]\w+"),  # handles and hashtags
+        (("/",), r"(?<![\w/])(?:[\w.-]+/)+[\w.-]+\.\w{1,5}\b"),  # file paths
+        (("()",), r"\b\w+(?:\.\w+)+\(\)"),  # calls like os.path.join()
+        ((".com", ".org", ".net", ".ru", ".de", ".fr", ".es", ".uk", ".io", ".gov", ".edu",
+          ".info"), r"\b[\w-]+\.(?:com|org|net|ru|de|fr|es|uk|io|gov|edu|info)\b"),
+    )
 )
 _QUOTED = re.compile(r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"")
 
@@ -34,9 +39,16 @@ class Spans:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str], text: str) -> Spans:
-        pairs = [(m.start(), m.end()) for m in pattern.finditer(text)]
-        return cls(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
+    def of(cls, patterns: Iterable[re.Pattern[str]], text: str) -> Spans:
+        """The union of every pattern's matches, merged into sorted disjoint spans."""
+        pairs = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text))
+        merged: list[list[int]] = []
+        for start, end in pairs:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return cls(tuple(p[0] for p in merged), tuple(p[1] for p in merged))
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, max(start, end - 1)) - 1
@@ -53,4 +65,5 @@ class Scopes:
 
 
 def find_scopes(text: str) -> Scopes:
-    return Scopes(Spans.of(_NON_PROSE, text), Spans.of(_QUOTED, text))
+    non_prose = [p for needles, p in _NON_PROSE if any(n in text for n in needles)]
+    return Scopes(Spans.of(non_prose, text), Spans.of([_QUOTED], text))

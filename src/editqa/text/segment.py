@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from editqa.model import Block, BlockKind
 
@@ -24,9 +25,9 @@ class TokenKind(StrEnum):
     CODE = "code"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number or code-like token; offsets are into the document's text."""
+class Token(NamedTuple):
+    """A word, number or code-like token; offsets are into the document's text.
+    (A NamedTuple: a document has hundreds of thousands, and tuples are built fastest.)"""
 
     start: int
     end: int
@@ -42,6 +43,8 @@ class Segmentation:
 
 
 def classify(word: str) -> TokenKind:
+    if word.isalpha():
+        return TokenKind.WORD
     if word.isdigit() or (word[0].isdigit() and not any(c.isalpha() for c in word)):
         return TokenKind.NUMBER
     if "_" in word or any(c.isdigit() for c in word):
@@ -61,7 +64,8 @@ def segment(text: str, blocks: tuple[Block, ...]) -> Segmentation:
         for m in _TOKEN.finditer(text, block.start, block.end):
             gap = text[prev_end : m.start()]
             initial = first or (
-                bool(_SENTENCE_END.search(gap))
+                gap != " "
+                and bool(_SENTENCE_END.search(gap))
                 and not _ABBREVIATION.search(text[max(block.start, prev_end - 8) : m.start()])
             )
             word = m.group()
