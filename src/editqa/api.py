@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 import re
-from concurrent.futures import ProcessPoolExecutor
 
 from editqa.checks.base import Check, CheckContext
 from editqa.checks.boilerplate import BoilerplateCheck
@@ -140,6 +139,8 @@ def check_paths(
     notices: list[Notice] = []
     jobs = max(1, min(options.jobs, len(files)))
     if jobs > 1 and len(files) >= MIN_FILES_FOR_WORKERS and "-" not in files:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
             results = list(pool.map(_work, files, [options.lang] * len(files), chunksize=4))
     else:

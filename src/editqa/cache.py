@@ -12,7 +12,6 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,13 +26,17 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "editqa"
 
 
-def versions(*dists: str) -> list[str]:
+def versions(*modules: str) -> list[str]:
+    """`module=version` for each importable module (its `__version__`), cheaply."""
+    import importlib
+
     out = []
-    for dist in dists:
+    for name in modules:
         try:
-            out.append(f"{dist}={metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{dist}=-")
+            version = getattr(importlib.import_module(name), "__version__", "?")
+        except ImportError:
+            version = "-"
+        out.append(f"{name}={version}")
     return out
 
 

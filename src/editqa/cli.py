@@ -4,7 +4,6 @@ prints errors on one line, and exits with the code `api.exit_code` decides."""
 from __future__ import annotations
 
 import sys
-import traceback
 from typing import Annotated
 
 import typer
@@ -144,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if _state["verbose"]:
+            import traceback
+
             traceback.print_exc()
         print(f"editqa: internal error: {type(exc).__name__}: {exc} (rerun with --verbose for "
               "the traceback)", file=sys.stderr)

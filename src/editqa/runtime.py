@@ -87,5 +87,5 @@ def _cached_pyspell(lang: str) -> Any:
 
     if lang not in PYSPELL_LANGUAGES:
         return None
-    return cached("pyspell", [lang, *versions("pyspellchecker")], lambda: open_pyspell(lang),
+    return cached("pyspell", [lang, *versions("spellchecker")], lambda: open_pyspell(lang),
                   SpellChecker)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from editqa.document.loader import Document
@@ -17,25 +17,26 @@ if TYPE_CHECKING:
 CONTEXT_CHARS = 40
 
 
-@dataclass(frozen=True, slots=True)
 class CheckContext:
-    """Everything a check may read: the document, its language, shared analysis, resources."""
+    """Everything a check may read: the document, its language, shared analysis (computed on
+    first use, once per document) and the process's resources. Checks must not modify it."""
 
-    document: Document
-    language: str
-    segmentation: Segmentation
-    scopes: Scopes
-    runtime: Runtime
+    def __init__(self, document: Document, language: str, runtime: Runtime) -> None:
+        self.document = document
+        self.language = language
+        self.runtime = runtime
 
     @classmethod
     def build(cls, document: Document, language: str, runtime: Runtime) -> CheckContext:
-        return cls(
-            document,
-            language,
-            segment(document.text, document.blocks),
-            find_scopes(document.text),
-            runtime,
-        )
+        return cls(document, language, runtime)
+
+    @cached_property
+    def segmentation(self) -> Segmentation:
+        return segment(self.document.text, self.document.blocks)
+
+    @cached_property
+    def scopes(self) -> Scopes:
+        return find_scopes(self.document.text)
 
     def finding(
         self,

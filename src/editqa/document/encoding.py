@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from editqa.errors import InputError
 
 _BOMS = (
@@ -56,6 +54,8 @@ PREFERRED = ("cp1252", "iso8859_15", "latin_1", "cp1251", "koi8_r", "mac_cyrilli
 
 
 def _guess(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
     matches = list(from_bytes(data, cp_isolation=list(PREFERRED)))
     if matches:
         best = min(matches, key=lambda m: (round(m.chaos, 2), PREFERRED.index(m.encoding)

@@ -25,6 +25,8 @@ from editqa.rules.schema import (
     RuleType,
 )
 
+# libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 _ID = re.compile(r"^[a-z0-9*]+(?:[.-][a-z0-9*]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -65,7 +67,7 @@ def load_file(path: Path) -> list[Rule]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file ({exc})") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -82,6 +84,7 @@ class _Node:
 
     def __init__(self, path: Path, node: yaml.Node) -> None:
         self.path, self.node = path, node
+        self._scalars = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, what: str) -> RuleError:
         return RuleError(f"{self.path}:{node.start_mark.line + 1}: {what}")
@@ -97,8 +100,9 @@ class _Node:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.value(v) for v in node.value]
-        return yaml.SafeLoader(" ").construct_object(node) if node.tag != "tag:yaml.org,2002:str" \
-            else node.value
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        return self._scalars.construct_object(node)
 
 
 def _rule(path: Path, node: yaml.Node) -> Rule:
