@@ -14,13 +14,33 @@ from pathlib import Path
 from editqa.runtime import Runtime
 
 SEED = 20261125
-SYLLABLES = ["ka", "lo", "mi", "ren", "tas", "vor", "ul", "bek", "dra", "shin", "po", "zel",
-             "nor", "ath", "im", "gal", "fen", "ro", "sti", "val"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tas",
+    "vor",
+    "ul",
+    "bek",
+    "dra",
+    "shin",
+    "po",
+    "zel",
+    "nor",
+    "ath",
+    "im",
+    "gal",
+    "fen",
+    "ro",
+    "sti",
+    "val",
+]
 
 
 def vocabulary(runtime: Runtime, size: int = 6000) -> list[str]:
     lex = runtime.lexicon("en-GB")
-    freq = lex._pyspell.word_frequency.dictionary  # noqa: SLF001 - benchmark data only
+    freq = lex._pyspell.word_frequency.dictionary
     words = sorted(freq, key=lambda w: -freq[w])
     return [w for w in words if w.isalpha() and len(w) > 1 and lex.known(w)][:size]
 
@@ -53,8 +73,10 @@ def articles(runtime: Runtime, total_words: int, words_per_article: int = 1000) 
             sentences = []
             for _ in range(rng.randint(3, 5)):
                 n = rng.randint(8, 24)
-                ws = [rng.choice(common) if rng.random() < 0.5 else rng.choice(vocab)
-                      for _ in range(n)]
+                ws = [
+                    rng.choice(common) if rng.random() < 0.5 else rng.choice(vocab)
+                    for _ in range(n)
+                ]
                 if rng.random() < 0.5:
                     ws[rng.randrange(n)] = rng.choice(people)
                 if rng.random() < 0.2:

@@ -39,8 +39,10 @@ def machine() -> str:
     except OSError:
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
-            f"{mem:.0f} GiB, Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
+        f"{mem:.0f} GiB, Python {platform.python_version()}"
+    )
 
 
 def words_in(texts: list[str]) -> int:
@@ -61,8 +63,12 @@ def startup() -> list[tuple[str, float]]:
         ("rules (load and compile built-in packs)", lambda: build_runtime(Options())),
         ("English lexicon (pyspellchecker + 2 Hunspell)", lambda: rt.lexicon("en-GB")),
         ("English gazetteer (from disk cache)", lambda: rt.gazetteer("en-GB")),
-        ("language detector (first detection)", lambda: rt.detector.detect(
-            "Der Stadtrat hat den Haushalt beschlossen, nachdem die Debatte lange dauerte.")),
+        (
+            "language detector (first detection)",
+            lambda: rt.detector.detect(
+                "Der Stadtrat hat den Haushalt beschlossen, nachdem die Debatte lange dauerte."
+            ),
+        ),
         ("Russian lexicon", lambda: rt.lexicon("ru")),
     ):
         secs, _ = timed(fn)
@@ -121,8 +127,11 @@ def single_article(path: Path) -> tuple[float, float, list[float]]:
 
 def peak_memory(path: Path) -> float:
     """Peak resident memory (MiB) of `editqa check` on the whole corpus in one process."""
-    subprocess.run([*EDITQA, "check", "-j", "1", "--fail-on", "never", "-q", str(path)],
-                   capture_output=True, check=True)
+    subprocess.run(
+        [*EDITQA, "check", "-j", "1", "--fail-on", "never", "-q", str(path)],
+        capture_output=True,
+        check=True,
+    )
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 

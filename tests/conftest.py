@@ -36,10 +36,13 @@ CheckFn = Callable[..., FileResult]
 def check(runtime: Runtime) -> CheckFn:
     """check(text, lang=None, checks=(...)) -> FileResult, with the shared runtime."""
 
-    def run(text: str, lang: str | None = "en-GB", checks: tuple[str, ...] | None = None) -> FileResult:
+    def run(
+        text: str, lang: str | None = "en-GB", checks: tuple[str, ...] | None = None
+    ) -> FileResult:
         names = checks or Options().checks
-        return check_document(load_text(text), runtime, build_checks(runtime, names),
-                              Options(lang=lang).lang)
+        return check_document(
+            load_text(text), runtime, build_checks(runtime, names), Options(lang=lang).lang
+        )
 
     return run
 

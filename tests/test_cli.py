@@ -55,12 +55,16 @@ def test_unreadable_file_is_one_line_and_others_are_still_checked(
     assert "recieve" in out
 
 
-def test_usage_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], files: dict[str, str]) -> None:
-    for args in (("check", "--frobnicate", files["clean.txt"]),
-                 ("check", "--format", "xml", files["clean.txt"]),
-                 ("check", "--lang", "xx", files["clean.txt"]),
-                 ("check", "--fail-on", "sometimes", files["clean.txt"]),
-                 ("check", "--words", "/nonexistent/words.txt", files["clean.txt"])):
+def test_usage_errors_are_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    for args in (
+        ("check", "--frobnicate", files["clean.txt"]),
+        ("check", "--format", "xml", files["clean.txt"]),
+        ("check", "--lang", "xx", files["clean.txt"]),
+        ("check", "--fail-on", "sometimes", files["clean.txt"]),
+        ("check", "--words", "/nonexistent/words.txt", files["clean.txt"]),
+    ):
         code, _, err = run(capsys, *args)
         assert code == 2, args
         assert err.startswith("editqa: error: ") and err.count("\n") == 1, err
@@ -81,30 +85,53 @@ def test_json_schema(capsys: pytest.CaptureFixture[str], files: dict[str, str]) 
     code, out, _ = run(capsys, "check", "-f", "json", files["dirty.txt"], files["clean.txt"])
     data = json.loads(out)
     assert code == 1 and data["version"] == 1
-    assert data["summary"] == {"files": 2, "findings": 1,
-                               "by_severity": {"error": 1, "warning": 0, "info": 0}}
+    assert data["summary"] == {
+        "files": 2,
+        "findings": 1,
+        "by_severity": {"error": 1, "warning": 0, "info": 0},
+    }
     dirty = next(f for f in data["files"] if f["path"].endswith("dirty.txt"))
     (finding,) = dirty["findings"]
-    assert set(finding) == {"rule_id", "source", "category", "severity", "message", "start",
-                            "end", "line", "column", "text", "suggestions", "fix_safety"}
+    assert set(finding) == {
+        "rule_id",
+        "source",
+        "category",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "text",
+        "suggestions",
+        "fix_safety",
+    }
     assert (finding["rule_id"], finding["text"], finding["suggestions"][0]) == (
-        "spelling.unknown-word", "recieve", "receive")
-    assert DIRTY[finding["start"]:finding["end"]] == "recieve"
+        "spelling.unknown-word",
+        "recieve",
+        "receive",
+    )
+    assert DIRTY[finding["start"] : finding["end"]] == "recieve"
     assert (finding["line"], finding["column"]) == (1, 18)
     assert finding["category"] == "misspelling" and finding["fix_safety"] == "suggest"
 
 
-def test_offsets_are_code_points_after_a_bom_and_emoji(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_offsets_are_code_points_after_a_bom_and_emoji(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     p = tmp_path / "emoji.txt"
     text = "🎉🎉 Party news 🎉\n\nThe mayor will recieve guests.\n"
     p.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     _, out, _ = run(capsys, "check", "-f", "json", str(p))
     (f,) = json.loads(out)["files"][0]["findings"]
-    assert text[f["start"]:f["end"]] == "recieve" and (f["line"], f["column"]) == (3, 16)
+    assert text[f["start"] : f["end"]] == "recieve" and (f["line"], f["column"]) == (3, 16)
 
 
-def test_terminal_output_marks_the_span(capsys: pytest.CaptureFixture[str], files: dict[str, str]) -> None:
+def test_terminal_output_marks_the_span(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
     code, out, _ = run(capsys, "check", "--color", "never", files["dirty.txt"])
+    assert code == 1
     lines = out.splitlines()
     i = next(i for i, line in enumerate(lines) if "spelling.unknown-word" in line)
     assert lines[i].startswith(f"{files['dirty.txt']}:1:18 error spelling.unknown-word")
@@ -115,7 +142,9 @@ def test_terminal_output_marks_the_span(capsys: pytest.CaptureFixture[str], file
     assert "\x1b[" not in out
 
 
-def test_quiet_prints_only_finding_lines(capsys: pytest.CaptureFixture[str], files: dict[str, str]) -> None:
+def test_quiet_prints_only_finding_lines(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
     _, out, _ = run(capsys, "check", "-q", files["dirty.txt"], files["clean.txt"])
     assert out.splitlines() == [
         f"{files['dirty.txt']}:1:18 error spelling.unknown-word "
@@ -142,7 +171,9 @@ def test_rules_list_show_and_test(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and out.splitlines()[-1].split(" (")[0].endswith(", 0 failed")
 
 
-def test_rules_test_reports_a_failing_example(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_rules_test_reports_a_failing_example(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     (tmp_path / "r.yml").write_text(
         "id: t.x.y\ntype: existence\nlanguages: [en]\ncategory: style\nseverity: info\n"
         "message: m\ntokens: [foo]\nexamples:\n  - bad: '[[bar]] here'\n  - good: 'foo there'\n",
@@ -158,15 +189,22 @@ def test_rules_test_reports_a_failing_example(capsys: pytest.CaptureFixture[str]
 def test_python_dash_m_and_internal_error_path(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
     p.write_text(DIRTY, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "editqa", "check", "-f", "line", str(p)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "editqa", "check", "-f", "line", str(p)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1 and "spelling.unknown-word" in proc.stdout
-    proc = subprocess.run([sys.executable, "-m", "editqa", "--version"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "editqa", "--version"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("editqa ")
 
 
-def test_directory_in_parallel_matches_serial(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_directory_in_parallel_matches_serial(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     for i in range(6):
         (tmp_path / f"f{i}.txt").write_text(DIRTY if i % 2 else CLEAN, encoding="utf-8")
     _, serial, _ = run(capsys, "check", "-f", "line", "-j", "1", str(tmp_path))

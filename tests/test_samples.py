@@ -61,8 +61,16 @@ def test_seed_article_findings_are_the_ones_an_editor_needs(runtime: Runtime) ->
         "document.boilerplate",
     ):
         assert needle in report, needle
-    for name in ("Shoigu", "Tasmagambetov", "Imangali", "Nazarbayev", "Balkhash", "Defence",
-                 "centre", '"defence"'):
+    for name in (
+        "Shoigu",
+        "Tasmagambetov",
+        "Imangali",
+        "Nazarbayev",
+        "Balkhash",
+        "Defence",
+        "centre",
+        '"defence"',
+    ):
         assert f'spelling.unknown-word "{name}"' not in report
         assert f'spelling.proper-noun "{name}"' not in report
         assert f'spelling.dialect "{name}"' not in report

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-
-from collections.abc import Iterable, Sequence
 import re
+from collections.abc import Iterable, Sequence
 
 from editqa.checks.base import Check, CheckContext
 from editqa.checks.boilerplate import BoilerplateCheck
@@ -103,7 +102,9 @@ def check_text(
     return check_document(load_text(text, path), runtime, checks, lang or options.lang)
 
 
-def _check_one(path: str, runtime: Runtime, checks: Sequence[Check], lang: str | None) -> FileResult:
+def _check_one(
+    path: str, runtime: Runtime, checks: Sequence[Check], lang: str | None
+) -> FileResult:
     try:
         doc = load_path(path)
         return check_document(doc, runtime, checks, lang)

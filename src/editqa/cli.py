@@ -3,13 +3,14 @@ prints errors on one line, and exits with the code `api.exit_code` decides."""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
 import typer
 
 from editqa import __version__
-from editqa.api import build_runtime, check_paths, exit_code
+from editqa.api import check_paths, exit_code
 from editqa.config import Options, parse_fail_on
 from editqa.errors import EditqaError, ExitCode, UsageError
 from editqa.report import reporter_for
@@ -27,13 +28,22 @@ app.add_typer(rules_app, name="rules")
 
 _state = {"verbose": False}
 
-LangOpt = Annotated[str | None, typer.Option("--lang", "-l", help="Language tag (en, en-GB, ru, de...); detected when omitted.")]
-RulesOpt = Annotated[list[str] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", "-l", help="Language tag (en, en-GB, ru, de...); detected when omitted."
+    ),
+]
+RulesOpt = Annotated[
+    list[str] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
+]
 
 
 @app.callback(invoke_without_command=True)
 def _main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Tracebacks on internal errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Tracebacks on internal errors.")
+    ] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
 ) -> None:
     _state["verbose"] = verbose
@@ -46,12 +56,20 @@ def _main(
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     lang: LangOpt = None,
-    words: Annotated[list[str] | None, typer.Option("--words", help="Word list file (repeatable).")] = None,
+    words: Annotated[
+        list[str] | None, typer.Option("--words", help="Word list file (repeatable).")
+    ] = None,
     rules: RulesOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, json or line.")] = "terminal",
-    fail_on: Annotated[str, typer.Option("--fail-on", help="error, warning, info or never.")] = "error",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, json or line.")
+    ] = "terminal",
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="error, warning, info or never.")
+    ] = "error",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the finding lines.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")] = 0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")
+    ] = 0,
     color: Annotated[str, typer.Option("--color", help="auto, always or never.")] = "auto",
 ) -> None:
     """Check files and print findings; exit 1 when a finding reaches --fail-on."""
@@ -59,9 +77,15 @@ def check(
         raise UsageError(f"--fail-on {fail_on!r}: use error, warning, info or never")
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color {color!r}: use auto, always or never")
-    reporter = reporter_for(fmt, quiet=quiet, color={"auto": None, "always": True, "never": False}[color])
-    options = Options(lang=lang, words=tuple(words or ()), rule_dirs=tuple(rules or ()),
-                      **({"jobs": jobs} if jobs else {}))
+    reporter = reporter_for(
+        fmt, quiet=quiet, color={"auto": None, "always": True, "never": False}[color]
+    )
+    options = Options(
+        lang=lang,
+        words=tuple(words or ()),
+        rule_dirs=tuple(rules or ()),
+        jobs=jobs or (os.cpu_count() or 1),
+    )
     result = check_paths(paths, options)
     reporter.report(result, sys.stdout)
     for r in result.errors:
@@ -75,7 +99,9 @@ def rules_list(rules: RulesOpt = None, lang: LangOpt = None) -> None:
     ruleset = load_rules(rules or ())
     for r in sorted(ruleset.rules, key=lambda r: r.id):
         if lang is None or r.applies_to(Options(lang=lang).lang or ""):
-            print(f"{r.id:45} {r.type.value:12} {','.join(r.languages):14} {r.severity.value:8} {r.category.value}")
+            print(
+                f"{r.id:45} {r.type.value:12} {','.join(r.languages):14} {r.severity.value:8} {r.category.value}"
+            )
 
 
 @rules_app.command("show")
@@ -85,8 +111,10 @@ def rules_show(rule_id: str, rules: RulesOpt = None) -> None:
     if rule is None:
         raise UsageError(f"no rule with id {rule_id!r} (see 'editqa rules list')")
     print(f"{rule.id}  ({rule.where})")
-    print(f"  type: {rule.type.value}; languages: {', '.join(rule.languages)}; "
-          f"category: {rule.category.value}; severity: {rule.severity.value}; fix: {rule.fix.value}")
+    print(
+        f"  type: {rule.type.value}; languages: {', '.join(rule.languages)}; "
+        f"category: {rule.category.value}; severity: {rule.severity.value}; fix: {rule.fix.value}"
+    )
     print(f"  message: {rule.message}")
     if rule.description:
         print(f"  {rule.description.strip()}")
@@ -95,8 +123,8 @@ def rules_show(rule_id: str, rules: RulesOpt = None) -> None:
             print(f"  swap: {wrong} -> {' | '.join(right)}")
     else:
         print(f"  pattern: {rule.pattern}")
-    for s in rule.suggest:
-        print(f"  suggest: {s}")
+    for template in rule.suggest:
+        print(f"  suggest: {template}")
     for u in rule.unless:
         print(f"  unless: {u}")
     for ex in rule.examples:
@@ -110,7 +138,11 @@ def rules_show(rule_id: str, rules: RulesOpt = None) -> None:
 
 
 @rules_app.command("test")
-def rules_test(dirs: Annotated[list[str] | None, typer.Argument(help="Rule folders; the built-in packs when omitted.")] = None) -> None:
+def rules_test(
+    dirs: Annotated[
+        list[str] | None, typer.Argument(help="Rule folders; the built-in packs when omitted.")
+    ] = None,
+) -> None:
     """Run every rule's examples; exit 1 when one fails."""
     from editqa.rules.examples import test_rules
 
@@ -118,8 +150,10 @@ def rules_test(dirs: Annotated[list[str] | None, typer.Argument(help="Rule folde
     count, failures = test_rules(ruleset)
     for f in failures:
         print(f"FAIL {f}")
-    print(f"{count - len(failures)} passed, {len(failures)} failed "
-          f"({len(ruleset)} rules, {count} examples)")
+    print(
+        f"{count - len(failures)} passed, {len(failures)} failed "
+        f"({len(ruleset)} rules, {count} examples)"
+    )
     raise typer.Exit(1 if failures else 0)
 
 
@@ -141,13 +175,16 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         if _state["verbose"]:
             import traceback
 
             traceback.print_exc()
-        print(f"editqa: internal error: {type(exc).__name__}: {exc} (rerun with --verbose for "
-              "the traceback)", file=sys.stderr)
+        print(
+            f"editqa: internal error: {type(exc).__name__}: {exc} (rerun with --verbose for "
+            "the traceback)",
+            file=sys.stderr,
+        )
         return int(ExitCode.INTERNAL)
     return code if isinstance(code, int) else 0
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-
 from editqa.model import Severity
 from editqa.text.lang import parse_tag
 from editqa.text.words import PROJECT_WORDS
@@ -39,5 +38,3 @@ def parse_fail_on(value: str) -> Severity | None:
     if value == FAIL_ON_NEVER:
         return None
     return Severity(value)
-
-

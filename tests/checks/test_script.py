@@ -17,10 +17,16 @@ SCRIPT = ("script",)
         ("ru", "Матч завершился в пользу «Cпартака».", "Cпартака", "Спартака"),
     ],
 )
-def test_look_alike_letters_are_retyped(check: CheckFn, lang: str, text: str, word: str, fixed: str) -> None:
+def test_look_alike_letters_are_retyped(
+    check: CheckFn, lang: str, text: str, word: str, fixed: str
+) -> None:
     (f,) = check(text, lang, SCRIPT).findings
     assert (f.rule_id, f.text, f.suggestions, f.fix_safety.value) == (
-        "script.mixed-word", word, (fixed,), "safe")
+        "script.mixed-word",
+        word,
+        (fixed,),
+        "safe",
+    )
 
 
 def test_a_stray_letter_without_look_alike_has_no_fix(check: CheckFn) -> None:

@@ -21,9 +21,16 @@ def spelling(check: CheckFn, text: str, lang: str | None = "en-GB") -> dict[str,
 
 @pytest.mark.parametrize(
     ("wrong", "right"),
-    [("recieve", "receive"), ("goverment", "government"), ("seperate", "separate"),
-     ("occured", "occurred"), ("adress", "address"), ("definately", "definitely"),
-     ("accomodation", "accommodation"), ("untill", "until")],
+    [
+        ("recieve", "receive"),
+        ("goverment", "government"),
+        ("seperate", "separate"),
+        ("occured", "occurred"),
+        ("adress", "address"),
+        ("definately", "definitely"),
+        ("accomodation", "accommodation"),
+        ("untill", "until"),
+    ],
 )
 def test_common_misspellings_are_found_with_the_right_first_suggestion(
     check: CheckFn, wrong: str, right: str
@@ -33,8 +40,10 @@ def test_common_misspellings_are_found_with_the_right_first_suggestion(
 
 
 def test_british_spellings_are_not_errors_in_british_text(check: CheckFn) -> None:
-    text = ("The defence ministry will organise a programme at the centre; the colour of the "
-            "harbour and the travellers' catalogue were analysed.")
+    text = (
+        "The defence ministry will organise a programme at the centre; the colour of the "
+        "harbour and the travellers' catalogue were analysed."
+    )
     assert check(text, "en-GB", SPELLING).findings == ()
 
 
@@ -52,21 +61,27 @@ def test_oxford_ize_is_only_information_in_british_text(check: CheckFn) -> None:
 
 
 def test_non_words_are_not_spelling_errors(check: CheckFn) -> None:
-    text = ("Read https://exampel.org/pahts/indx.html or write to jdoe@exmaple.com; the NATO "
-            "and UNESCO teams ran `pip instal` with snake_case_name, camelCaseName, iPhone, "
-            "node2 and COVID-19 on a Tuesday.")
+    text = (
+        "Read https://exampel.org/pahts/indx.html or write to jdoe@exmaple.com; the NATO "
+        "and UNESCO teams ran `pip instal` with snake_case_name, camelCaseName, iPhone, "
+        "node2 and COVID-19 on a Tuesday."
+    )
     assert spelling(check, text) == {}
 
 
 def test_consistent_names_are_accepted(check: CheckFn) -> None:
-    text = ("Councillor Wojciechowska met Mr Tshabalala in Gdynia. Wojciechowska said the talks "
-            "went well, and Tshabalala agreed.")
+    text = (
+        "Councillor Wojciechowska met Mr Tshabalala in Gdynia. Wojciechowska said the talks "
+        "went well, and Tshabalala agreed."
+    )
     assert spelling(check, text) == {}
 
 
 def test_misspelt_name_beside_its_usual_spelling(check: CheckFn) -> None:
-    text = ("Wojciechowska opened the session. Wojciechowska spoke first. Later "
-            "Wojciechowksa closed it.")
+    text = (
+        "Wojciechowska opened the session. Wojciechowska spoke first. Later "
+        "Wojciechowksa closed it."
+    )
     got = check(text, "en-GB", SPELLING).findings
     assert [(f.text, f.suggestions[0], f.severity) for f in got] == [
         ("Wojciechowksa", "Wojciechowska", Severity.ERROR)
@@ -75,10 +90,12 @@ def test_misspelt_name_beside_its_usual_spelling(check: CheckFn) -> None:
 
 @pytest.mark.parametrize(
     ("text", "wrong", "right"),
-    [("Exports to Germnay rose.", "Germnay", "Germany"),
-     ("The delegation flew to Argentnia on Monday.", "Argentnia", "Argentina"),
-     ("Talks in Brimingham ended early.", "Brimingham", "Birmingham"),
-     ("Die Delegation reiste nach Deutchland.", "Deutchland", "Deutschland")],
+    [
+        ("Exports to Germnay rose.", "Germnay", "Germany"),
+        ("The delegation flew to Argentnia on Monday.", "Argentnia", "Argentina"),
+        ("Talks in Brimingham ended early.", "Brimingham", "Birmingham"),
+        ("Die Delegation reiste nach Deutchland.", "Deutchland", "Deutschland"),
+    ],
 )
 def test_gazetteer_near_misses(check: CheckFn, text: str, wrong: str, right: str) -> None:
     lang = "de" if "Die " in text else "en-GB"
@@ -111,8 +128,10 @@ def test_project_word_list(tmp_path: Path) -> None:
 
 
 def test_russian_inflected_words_come_from_hunspell(check: CheckFn) -> None:
-    text = ("Стороны подвели итоги сотрудничества и обсудили ратификацию соглашений. "
-            "Министр отметил, что перадача систем завершена.")
+    text = (
+        "Стороны подвели итоги сотрудничества и обсудили ратификацию соглашений. "
+        "Министр отметил, что перадача систем завершена."
+    )
     got = spelling(check, text, "ru")
     assert list(got) == ["перадача"]
     assert got["перадача"][0] == "передача"
@@ -120,9 +139,11 @@ def test_russian_inflected_words_come_from_hunspell(check: CheckFn) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "text", "wrong"),
-    [("de", "Der Stadtrat hat den Haushallt beschlossen.", "Haushallt"),
-     ("fr", "Le conseil a adopté le budjet mardi.", "budjet"),
-     ("es", "El ayuntamiento aprobó el presupusto el martes.", "presupusto")],
+    [
+        ("de", "Der Stadtrat hat den Haushallt beschlossen.", "Haushallt"),
+        ("fr", "Le conseil a adopté le budjet mardi.", "budjet"),
+        ("es", "El ayuntamiento aprobó el presupusto el martes.", "presupusto"),
+    ],
 )
 def test_other_languages(check: CheckFn, lang: str, text: str, wrong: str) -> None:
     assert list(spelling(check, text, lang)) == [wrong]

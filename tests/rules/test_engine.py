@@ -45,14 +45,17 @@ def test_substitution_keeps_case_and_spans_whitespace(tmp_path: Path) -> None:
     d = rule_file(tmp_path, "sub", "substitution", "swap:\n  in his turn: for his part\n")
     got = run(d, "In his turn, Ana spoke. IN HIS TURN! and in his\nturn again.")
     assert [(t, s[0]) for t, s, _ in got] == [
-        ("In his turn", "For his part"), ("IN HIS TURN", "FOR HIS PART"),
+        ("In his turn", "For his part"),
+        ("IN HIS TURN", "FOR HIS PART"),
         ("in his\nturn", "for his part"),
     ]
 
 
 def test_pattern_template_groups_unless_and_message(tmp_path: Path) -> None:
     d = rule_file(
-        tmp_path, "pat", "pattern",
+        tmp_path,
+        "pat",
+        "pattern",
         "pattern: '(\\d+),(\\d{1,2})(?=\\s+million)'\nsuggest: '{1}.{2}'\n"
         "unless: ['\\b1,5 million tonnes']\n",
         message="Write {suggestion} for {match}.",
@@ -64,13 +67,16 @@ def test_pattern_template_groups_unless_and_message(tmp_path: Path) -> None:
 def test_existence_flags_whole_words_only(tmp_path: Path) -> None:
     d = rule_file(tmp_path, "ex", "existence", "tokens: [utilize]\n")
     assert [t for t, _, _ in run(d, "We utilize tools; utilizes is fine; Utilize!")] == [
-        "utilize", "Utilize"]
+        "utilize",
+        "Utilize",
+    ]
 
 
 def test_matches_inside_urls_are_ignored(tmp_path: Path) -> None:
     d = rule_file(tmp_path, "url", "existence", "tokens: [actual]\n")
     assert run(d, "See https://example.org/actual/page and the actual page.") == [
-        ("actual", (), "m")]
+        ("actual", (), "m")
+    ]
 
 
 def test_catastrophic_backtracking_is_bounded_and_named(tmp_path: Path) -> None:

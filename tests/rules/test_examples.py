@@ -13,7 +13,8 @@ CASES = [(r, e) for r in RULES.rules for e in r.examples]
 
 
 @pytest.mark.parametrize(
-    ("rule", "example"), CASES,
+    ("rule", "example"),
+    CASES,
     ids=[f"{r.id}:{e.line}" for r, e in CASES],
 )
 def test_example(runtime: Runtime, rule: object, example: object) -> None:

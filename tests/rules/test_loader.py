@@ -61,7 +61,8 @@ def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
 
 def test_duplicate_key(tmp_path: Path) -> None:
     assert ":6: duplicate key 'severity'" in error(
-        tmp_path, GOOD.replace("severity: warning", "severity: warning\nseverity: error"))
+        tmp_path, GOOD.replace("severity: warning", "severity: warning\nseverity: error")
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,9 +71,15 @@ def test_duplicate_key(tmp_path: Path) -> None:
         (("type: pattern", "type: regex"), ":2: unknown rule type 'regex'"),
         (("severity: warning", "severity: fatal"), ":5: severity 'fatal' is not one of"),
         (("languages: [en]", "languages: []"), ":3: 'languages' must be a non-empty list"),
-        (("  - good: \"She reminded us that it rained.\"\n", ""), "needs at least one bad and one good"),
-        (('[[reminded that]]', 'reminded that'), ":10: a bad example must mark exactly one span"),
-        (("message: \"Use 'recalled that'.\"\n", ""), ":1: rule 't.usage.remind-that' is missing the key 'message'"),
+        (
+            ('  - good: "She reminded us that it rained."\n', ""),
+            "needs at least one bad and one good",
+        ),
+        (("[[reminded that]]", "reminded that"), ":10: a bad example must mark exactly one span"),
+        (
+            ("message: \"Use 'recalled that'.\"\n", ""),
+            ":1: rule 't.usage.remind-that' is missing the key 'message'",
+        ),
         (("id: t.usage.remind-that", "id: Bad Id"), ":1: rule id 'Bad Id' must be dotted"),
     ],
 )

@@ -10,7 +10,8 @@ from editqa.text.lang import parse_tag
 
 
 @pytest.mark.parametrize(
-    ("given", "tag"), [("en", "en"), ("EN_gb", "en-GB"), ("en-us", "en-US"), ("ru", "ru"), ("de", "de")]
+    ("given", "tag"),
+    [("en", "en"), ("EN_gb", "en-GB"), ("en-us", "en-US"), ("ru", "ru"), ("de", "de")],
 )
 def test_tags_are_normalised(given: str, tag: str) -> None:
     assert parse_tag(given) == tag
@@ -25,18 +26,36 @@ def test_unknown_tags_are_usage_errors(bad: str) -> None:
 @pytest.mark.parametrize(
     ("text", "tag"),
     [
-        ("The defence ministry opened a new training centre near the harbour. "
-         "Its colour scheme was chosen by the local council.", "en-GB"),
-        ("The defense ministry opened a new training center near the harbor. "
-         "Its color scheme was chosen by the local council.", "en-US"),
-        ("Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen, "
-         "nachdem die Debatte sechs Stunden gedauert hatte.", "de"),
-        ("Le conseil municipal a adopté mardi le budget de l'année prochaine après un "
-         "débat qui a duré six heures.", "fr"),
-        ("El ayuntamiento aprobó el martes el presupuesto del próximo año tras un debate "
-         "que duró seis horas.", "es"),
-        ("Городской совет во вторник утвердил бюджет на следующий год после дебатов, "
-         "которые длились шесть часов.", "ru"),
+        (
+            "The defence ministry opened a new training centre near the harbour. "
+            "Its colour scheme was chosen by the local council.",
+            "en-GB",
+        ),
+        (
+            "The defense ministry opened a new training center near the harbor. "
+            "Its color scheme was chosen by the local council.",
+            "en-US",
+        ),
+        (
+            "Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen, "
+            "nachdem die Debatte sechs Stunden gedauert hatte.",
+            "de",
+        ),
+        (
+            "Le conseil municipal a adopté mardi le budget de l'année prochaine après un "
+            "débat qui a duré six heures.",
+            "fr",
+        ),
+        (
+            "El ayuntamiento aprobó el martes el presupuesto del próximo año tras un debate "
+            "que duró seis horas.",
+            "es",
+        ),
+        (
+            "Городской совет во вторник утвердил бюджет на следующий год после дебатов, "
+            "которые длились шесть часов.",
+            "ru",
+        ),
     ],
 )
 def test_detection_and_english_dialect(runtime: Runtime, text: str, tag: str) -> None:

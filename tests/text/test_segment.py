@@ -27,7 +27,13 @@ def test_titles_do_not_start_sentences() -> None:
 
 
 def test_apostrophes_stay_inside_words() -> None:
-    assert [t for t, _, _ in tokens("We don’t know. It's fine.")] == ["We", "don’t", "know", "It's", "fine"]
+    assert [t for t, _, _ in tokens("We don’t know. It's fine.")] == [
+        "We",
+        "don’t",
+        "know",
+        "It's",
+        "fine",
+    ]
 
 
 def test_scopes_cover_urls_emails_code_and_quotes() -> None:

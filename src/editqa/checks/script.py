@@ -78,7 +78,8 @@ def _judge(word: str, default: str) -> tuple[str, tuple[str, ...], str] | None:
         f"{', '.join(repr(c) for c in dict.fromkeys(strays))}); retype it in {main} letters."
     )
     if all(ch in table for ch in strays):
-        fixed = "".join(table.get(ch, ch) if s == minority else ch
-                        for ch, s in zip(word, scripts, strict=True))
+        fixed = "".join(
+            table.get(ch, ch) if s == minority else ch for ch, s in zip(word, scripts, strict=True)
+        )
         return message, (fixed,), main
     return message, (), main

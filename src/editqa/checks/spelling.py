@@ -88,8 +88,12 @@ class SpellingCheck:
         out = []
         offset = 0
         for part in text.split("-"):
-            if (len(part) >= 2 and not words.accepts(part) and not _not_a_word(part)
-                    and _is_cyrillic(part[0]) == cyrillic):
+            if (
+                len(part) >= 2
+                and not words.accepts(part)
+                and not _not_a_word(part)
+                and _is_cyrillic(part[0]) == cyrillic
+            ):
                 out.append((offset, part))
             offset += len(part) + 1
         return tuple(out)
@@ -165,9 +169,9 @@ class SpellingCheck:
                 rule_id="spelling.proper-noun",
                 source="spelling",
                 category=Category.MISSPELLING,
-                severity=Severity.INFO if quoted else (
-                    Severity.ERROR if in_text else Severity.WARNING
-                ),
+                severity=Severity.INFO
+                if quoted
+                else (Severity.ERROR if in_text else Severity.WARNING),
                 message=f"'{w.text}' looks like a misspelling of '{best}'{seen}.",
                 start=w.start,
                 end=w.end,
@@ -182,9 +186,11 @@ class SpellingCheck:
             lexicon = ctx.runtime.lexicon(ctx.language)
             suggestions = lexicon.suggest(w.text)
             first = suggestions[0] if suggestions else ""
-            if first and lexicon.known(first.lower()) and edit_distance(
-                w.text.lower(), first.lower(), limit=1
-            ) <= 1:
+            if (
+                first
+                and lexicon.known(first.lower())
+                and edit_distance(w.text.lower(), first.lower(), limit=1) <= 1
+            ):
                 return self._unknown(ctx, w, quoted)
         return None
 
@@ -219,10 +225,14 @@ class _DocumentNames:
         hit = self._memo.get(word)
         if hit is None:
             if self._index is None:
-                self._index = Gazetteer(w for w, n in self.counts.items() if n >= 2 and w[0].isupper())
+                self._index = Gazetteer(
+                    w for w, n in self.counts.items() if n >= 2 and w[0].isupper()
+                )
             n = self.counts[word]
-            hit = sorted((c for c in self._index.near(word) if self.counts[c] > n),
-                         key=lambda c: -self.counts[c])
+            hit = sorted(
+                (c for c in self._index.near(word) if self.counts[c] > n),
+                key=lambda c: -self.counts[c],
+            )
             self._memo[word] = hit
         return hit
 

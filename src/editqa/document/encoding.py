@@ -49,8 +49,18 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 # Legacy encodings of the languages editqa supports, most common first: among equally clean
 # decodings the first wins (short Western texts decode cleanly as cp1250 and cp1252 alike).
-PREFERRED = ("cp1252", "iso8859_15", "latin_1", "cp1251", "koi8_r", "mac_cyrillic", "iso8859_5",
-             "cp866", "cp1250", "iso8859_2")
+PREFERRED = (
+    "cp1252",
+    "iso8859_15",
+    "latin_1",
+    "cp1251",
+    "koi8_r",
+    "mac_cyrillic",
+    "iso8859_5",
+    "cp866",
+    "cp1250",
+    "iso8859_2",
+)
 
 
 def _guess(data: bytes) -> str | None:
@@ -58,8 +68,13 @@ def _guess(data: bytes) -> str | None:
 
     matches = list(from_bytes(data, cp_isolation=list(PREFERRED)))
     if matches:
-        best = min(matches, key=lambda m: (round(m.chaos, 2), PREFERRED.index(m.encoding)
-                                           if m.encoding in PREFERRED else len(PREFERRED)))
+        best = min(
+            matches,
+            key=lambda m: (
+                round(m.chaos, 2),
+                PREFERRED.index(m.encoding) if m.encoding in PREFERRED else len(PREFERRED),
+            ),
+        )
         return str(best.encoding)
     other = from_bytes(data).best()
     return None if other is None or other.encoding is None else str(other.encoding)

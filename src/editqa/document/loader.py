@@ -39,7 +39,11 @@ class Document:
 
 
 def load_text(
-    source: str, path: str = "<text>", *, extractor: Extractor | None = None, encoding: str = "utf-8"
+    source: str,
+    path: str = "<text>",
+    *,
+    extractor: Extractor | None = None,
+    encoding: str = "utf-8",
 ) -> Document:
     """Build a Document from already decoded text (plain text unless told otherwise)."""
     if extractor is None:
@@ -73,14 +77,12 @@ def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -
     return load_bytes(data, path, extractors=extractors)
 
 
-def expand_paths(
-    paths: Iterable[str], extensions: Iterable[str] | None = None
-) -> Iterator[str]:
+def expand_paths(paths: Iterable[str], extensions: Iterable[str] | None = None) -> Iterator[str]:
     """Files named, and files below directories named (recursively, by extension, sorted)."""
     exts = {e.lower() for e in (extensions or default_extractors()) if e}
     for p in paths:
         if p != STDIN and os.path.isdir(p):
-            found = []
+            found: list[str] = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(

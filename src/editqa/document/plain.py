@@ -29,7 +29,7 @@ _FUNCTION_WORDS = frozenset(
     de la le les des du et en un une au aux pour par sur dans
     el los las y o del por para con un una al
     der die das und oder von zu mit im am auf für ein eine ist
-    в и на с по о об для из к от у за не""".split()
+    в и на с по о об для из к от у за не""".split()  # noqa: SIM905
 )
 SHORT_WORDS = 25
 SHORT_CHARS = 200
@@ -110,9 +110,7 @@ def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     for i, text in enumerate(texts):
         if first <= i <= last:
             kinds.append(BlockKind.PARAGRAPH if i in prose else BlockKind.HEADING)
-        elif i > last:
-            kinds.append(BlockKind.BOILERPLATE)
-        elif looks_like_furniture(text):
+        elif i > last or looks_like_furniture(text):
             kinds.append(BlockKind.BOILERPLATE)
         elif not title_seen:
             kinds.append(BlockKind.TITLE)

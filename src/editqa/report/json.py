@@ -20,20 +20,22 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
             entry["error"] = r.error
         for f in r.findings:
             line, col = pos[f]
-            entry["findings"].append({
-                "rule_id": f.rule_id,
-                "source": f.source,
-                "category": f.category.value,
-                "severity": f.severity.value,
-                "message": f.message,
-                "start": f.start,
-                "end": f.end,
-                "line": line,
-                "column": col,
-                "text": f.text,
-                "suggestions": list(f.suggestions),
-                "fix_safety": f.fix_safety.value,
-            })
+            entry["findings"].append(
+                {
+                    "rule_id": f.rule_id,
+                    "source": f.source,
+                    "category": f.category.value,
+                    "severity": f.severity.value,
+                    "message": f.message,
+                    "start": f.start,
+                    "end": f.end,
+                    "line": line,
+                    "column": col,
+                    "text": f.text,
+                    "suggestions": list(f.suggestions),
+                    "fix_safety": f.fix_safety.value,
+                }
+            )
         files.append(entry)
     summ = summary(result)
     out: dict[str, Any] = {

@@ -46,8 +46,9 @@ class RulesCheck:
                     block = blocks[bisect_right(starts, start) - 1]
                     if end > block.end:
                         continue  # crosses into the next block
-                    if rule.compiled_unless and _excepted(rule, m, doc.text, block.start,
-                                                          block.end, ctx, self.timeout):
+                    if rule.compiled_unless and _excepted(
+                        rule, m, doc.text, block.start, block.end, ctx, self.timeout
+                    ):
                         continue
                     yield _finding(ctx, rule, m)
 

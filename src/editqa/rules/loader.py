@@ -126,12 +126,17 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
             raise n.fail(node, f"rule{ident} is missing the key {key!r}")
     rule_id = need("id", str, "a string")
     if not _ID.match(rule_id):
-        raise n.fail(keys["id"][1], f"rule id {rule_id!r} must be dotted lower-case, e.g. en.area.name")
+        raise n.fail(
+            keys["id"][1], f"rule id {rule_id!r} must be dotted lower-case, e.g. en.area.name"
+        )
     try:
         rtype = RuleType(need("type", str, "a string"))
     except ValueError:
-        raise n.fail(keys["type"][1], f"unknown rule type {data['type']!r}; use one of "
-                     + ", ".join(t.value for t in RuleType)) from None
+        raise n.fail(
+            keys["type"][1],
+            f"unknown rule type {data['type']!r}; use one of "
+            + ", ".join(t.value for t in RuleType),
+        ) from None
     allowed = COMMON_KEYS | TYPE_KEYS[rtype]
     for key, (knode, _) in keys.items():
         if key not in allowed:
@@ -168,10 +173,17 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
     elif rtype is RuleType.SUBSTITUTION:
         swap = need("swap", dict, "a mapping of wrong -> right phrases")
         for wrong, right in swap.items():
-            alts = (right,) if isinstance(right, str) else tuple(right) if isinstance(
-                right, list) and all(isinstance(r, str) for r in right) else None
+            alts = (
+                (right,)
+                if isinstance(right, str)
+                else tuple(right)
+                if isinstance(right, list) and all(isinstance(r, str) for r in right)
+                else None
+            )
             if not wrong.strip() or not alts:
-                raise n.fail(keys["swap"][1], f"swap entry {wrong!r} needs a phrase and a replacement")
+                raise n.fail(
+                    keys["swap"][1], f"swap entry {wrong!r} needs a phrase and a replacement"
+                )
             replacements.append((fold(wrong), alts))
         pattern = phrase_pattern(swap)
     else:
@@ -208,7 +220,9 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
         compiled_unless=compiled_unless,
     )
     if not any(e.bad for e in examples) or all(e.bad for e in examples):
-        raise n.fail(keys["examples"][1], f"rule {rule_id!r} needs at least one bad and one good example")
+        raise n.fail(
+            keys["examples"][1], f"rule {rule_id!r} needs at least one bad and one good example"
+        )
     return rule
 
 
@@ -238,8 +252,9 @@ def _examples(n: _Node, keys: dict[str, Any], data: dict[str, Any]) -> tuple[Exa
     out = []
     for item, inode in zip(raw, enode.value, strict=True):
         line = inode.start_mark.line + 1
-        if not isinstance(item, dict) or not ({"bad"} <= set(item) <= {"bad", "fixed"} or set(
-                item) == {"good"}):
+        if not isinstance(item, dict) or not (
+            {"bad"} <= set(item) <= {"bad", "fixed"} or set(item) == {"good"}
+        ):
             raise n.fail(inode, "an example is {bad: ..., fixed: ...} or {good: ...}")
         if not all(isinstance(v, str) for v in item.values()):
             raise n.fail(inode, "example texts must be strings")

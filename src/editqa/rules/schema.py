@@ -17,8 +17,18 @@ class RuleType(StrEnum):
 
 
 COMMON_KEYS = frozenset(
-    {"id", "type", "languages", "category", "severity", "message", "description", "fix",
-     "ignorecase", "examples"}
+    {
+        "id",
+        "type",
+        "languages",
+        "category",
+        "severity",
+        "message",
+        "description",
+        "fix",
+        "ignorecase",
+        "examples",
+    }
 )
 TYPE_KEYS = {
     RuleType.SUBSTITUTION: frozenset({"swap"}),

@@ -44,8 +44,11 @@ def _is_swap(a: str, b: str) -> bool:
     if len(a) != len(b):
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
-        a[diff[1]] == b[diff[0]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and (a[diff[1]] == b[diff[0]])
     )
 
 
@@ -105,7 +108,8 @@ def default_names() -> list[str]:
     names.extend(str(s["name"]) for s in gc.get_us_states().values())
     names.extend(str(c["name"]) for c in gc.get_continents().values())
     names.extend(
-        str(c["name"]) for c in gc.get_cities().values()
+        str(c["name"])
+        for c in gc.get_cities().values()
         if int(c.get("population", 0)) >= MIN_CITY_POPULATION
     )
     return names

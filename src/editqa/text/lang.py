@@ -52,8 +52,10 @@ class LanguageDetector:
         if self._detector is None:
             from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-            langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
-                     for c in KNOWN_LANGUAGES]
+            langs = [
+                Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
+                for c in KNOWN_LANGUAGES
+            ]
             self._detector = (
                 LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
             )

@@ -23,7 +23,9 @@ SUGGESTION_CACHE = 20_000
 KNOWN_CACHE = 200_000
 MAX_SUGGESTIONS = 5
 
-PYSPELL_LANGUAGES = frozenset({"en", "es", "fr", "it", "pt", "de", "ru", "ar", "eu", "lv", "nl", "fa"})
+PYSPELL_LANGUAGES = frozenset(
+    {"en", "es", "fr", "it", "pt", "de", "ru", "ar", "eu", "lv", "nl", "fa"}
+)
 _HUNSPELL_BY_LANG = {"ru": "ru", "de": "de", "fr": "fr", "es": "es"}
 
 
@@ -122,8 +124,10 @@ class Lexicon:
             ok = True
         else:
             lower = word.lower()
-            ok = self._pyspell is not None and (word == lower or word[1:] == lower[1:]) and (
-                lower in self._pyspell.word_frequency.dictionary
+            ok = (
+                self._pyspell is not None
+                and (word == lower or word[1:] == lower[1:])
+                and (lower in self._pyspell.word_frequency.dictionary)
             )
         if len(self._known) >= KNOWN_CACHE:
             self._known.clear()
@@ -157,10 +161,12 @@ class Lexicon:
                 candidates.setdefault(c, 20)
         scored = []
         for c, order in candidates.items():
-            if " " in c or "-" in c and "-" not in word:
+            if " " in c or ("-" in c and "-" not in word):
                 continue
-            if self._hunspell is not None and not self._hunspell.spell(c) and (
-                self.is_other_dialect(c)
+            if (
+                self._hunspell is not None
+                and not self._hunspell.spell(c)
+                and (self.is_other_dialect(c))
             ):
                 continue
             dist = edit_distance(lower, c.lower(), limit=3)
@@ -213,10 +219,25 @@ class Lexicon:
 # Regular British <-> American correspondences (-our/-or, -re/-er, -ise/-ize, -yse/-yze,
 # -ogue/-og, -ence/-ense, doubled l), each tried both ways and kept when the dictionary agrees.
 _RESPELLINGS = (
-    ("our", "or"), ("tre", "ter"), ("tres", "ters"), ("ise", "ize"), ("ised", "ized"),
-    ("ises", "izes"), ("ising", "izing"), ("isation", "ization"), ("isations", "izations"),
-    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("ogue", "og"), ("ogues", "ogs"),
-    ("ence", "ense"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("ours", "ors"),
+    ("our", "or"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("ence", "ense"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("ours", "ors"),
 )
 
 

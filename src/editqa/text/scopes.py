@@ -7,8 +7,8 @@ more gently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Each kind of non-prose span with a literal its matches must contain: a pattern runs only
@@ -24,8 +24,23 @@ _NON_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (("@", "#"), r"(?<!\w)[@#]\w+"),  # handles and hashtags
         (("/",), r"(?<![\w/])(?:[\w.-]+/)+[\w.-]+\.\w{1,5}\b"),  # file paths
         (("()",), r"\b\w+(?:\.\w+)+\(\)"),  # calls like os.path.join()
-        ((".com", ".org", ".net", ".ru", ".de", ".fr", ".es", ".uk", ".io", ".gov", ".edu",
-          ".info"), r"\b[\w-]+\.(?:com|org|net|ru|de|fr|es|uk|io|gov|edu|info)\b"),
+        (
+            (
+                ".com",
+                ".org",
+                ".net",
+                ".ru",
+                ".de",
+                ".fr",
+                ".es",
+                ".uk",
+                ".io",
+                ".gov",
+                ".edu",
+                ".info",
+            ),
+            r"\b[\w-]+\.(?:com|org|net|ru|de|fr|es|uk|io|gov|edu|info)\b",
+        ),
     )
 )
 _QUOTED = re.compile(r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"")

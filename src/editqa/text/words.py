@@ -20,7 +20,8 @@ class WordList:
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordList:
-        exact, folded = set(), set()
+        exact: set[str] = set()
+        folded: set[str] = set()
         for w in words:
             w = w.strip()
             if not w or w.startswith("#"):
