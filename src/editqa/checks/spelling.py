@@ -45,16 +45,14 @@ class SpellingCheck:
     name = "spelling"
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
-        lexicon = ctx.runtime.lexicon(ctx.language)
-        if not lexicon.available:
+        if not ctx.runtime.lexicon(ctx.language).available:
             return
         words = list(self._words(ctx))
         if not words:
             return
-        counts, mid_sentence = _usage(ctx)
-        names = _DocumentNames(counts)
+        usage = _Usage.of(ctx)
         for w in words:
-            finding = self._check(ctx, w, counts, mid_sentence, names)
+            finding = self._check(ctx, w, usage)
             if finding is not None:
                 yield finding
 
@@ -98,14 +96,7 @@ class SpellingCheck:
             offset += len(part) + 1
         return tuple(out)
 
-    def _check(
-        self,
-        ctx: CheckContext,
-        w: _Word,
-        counts: Counter[str],
-        mid_sentence: set[str],
-        names: _DocumentNames,
-    ) -> Finding | None:
+    def _check(self, ctx: CheckContext, w: _Word, usage: _Usage) -> Finding | None:
         lexicon = ctx.runtime.lexicon(ctx.language)
         text = w.text.replace("’", "'")
         if lexicon.known(text):
@@ -115,110 +106,117 @@ class SpellingCheck:
             suggestions = lexicon.dialect_suggestions(text)
             oxford = is_ize_variant(w.text) and any(not is_ize_variant(x) for x in suggestions)
             note = " (Oxford spelling, also used in British English)" if oxford else ""
-            return ctx.finding(
-                rule_id="spelling.dialect",
-                source="spelling",
-                category=Category.MISSPELLING,
-                severity=Severity.INFO if quoted or oxford else Severity.WARNING,
-                message=f"'{w.text}' is not the usual {ctx.language} spelling{note}.",
-                start=w.start,
-                end=w.end,
-                suggestions=suggestions,
-                fix_safety=FixSafety.SUGGEST,
+            return _finding(
+                ctx,
+                w,
+                "spelling.dialect",
+                Severity.INFO if quoted or oxford else Severity.WARNING,
+                f"'{w.text}' is not the usual {ctx.language} spelling{note}.",
+                suggestions,
             )
         if w.text[0].isupper():
             if lexicon.known(text.lower()):
                 return None
-            return self._check_name(ctx, w, counts, mid_sentence, names, quoted)
+            return self._check_name(ctx, w, usage, quoted)
         return self._unknown(ctx, w, quoted)
 
     def _unknown(self, ctx: CheckContext, w: _Word, quoted: bool) -> Finding:
         suggestions = ctx.runtime.lexicon(ctx.language).suggest(w.text.replace("’", "'"))
         hint = f"; did you mean '{suggestions[0]}'?" if suggestions else "."
         note = " (inside a quotation)" if quoted else ""
-        return ctx.finding(
-            rule_id="spelling.unknown-word",
-            source="spelling",
-            category=Category.MISSPELLING,
-            severity=Severity.INFO if quoted else Severity.ERROR,
-            message=f"Unknown word '{w.text}'{note}{hint}",
-            start=w.start,
-            end=w.end,
-            suggestions=suggestions,
-            fix_safety=FixSafety.SUGGEST,
+        return _finding(
+            ctx,
+            w,
+            "spelling.unknown-word",
+            Severity.INFO if quoted else Severity.ERROR,
+            f"Unknown word '{w.text}'{note}{hint}",
+            suggestions,
         )
 
     def _check_name(
-        self,
-        ctx: CheckContext,
-        w: _Word,
-        counts: Counter[str],
-        mid_sentence: set[str],
-        names: _DocumentNames,
-        quoted: bool,
+        self, ctx: CheckContext, w: _Word, usage: _Usage, quoted: bool
     ) -> Finding | None:
         """A capitalised unknown word is a name unless it is a near miss of a more frequent
-        name in this text or of a gazetteer name; a sentence-initial one may be a plain typo."""
+        name in this text or of a gazetteer name; a sentence-initial one, or any capitalised
+        word in a language that capitalises nouns, may be a plain typo."""
+        counts = usage.counts
         n = counts[w.text]
-        near = names.rivals(w.text) or ctx.runtime.gazetteer(ctx.language).near(w.text)
+        near = usage.rivals(w.text) or ctx.runtime.gazetteer(ctx.language).near(w.text)
         in_text = [c for c in near if counts[c]]
         if near and (in_text or n <= MAX_NAME_USES_FOR_GAZETTEER):
             best = (in_text or near)[0]
             seen = f" (used {counts[best]} times in this text)" if counts[best] else ""
-            return ctx.finding(
-                rule_id="spelling.proper-noun",
-                source="spelling",
-                category=Category.MISSPELLING,
-                severity=Severity.INFO
-                if quoted
-                else (Severity.ERROR if in_text else Severity.WARNING),
-                message=f"'{w.text}' looks like a misspelling of '{best}'{seen}.",
-                start=w.start,
-                end=w.end,
-                suggestions=tuple(dict.fromkeys([best, *near])),
-                fix_safety=FixSafety.SUGGEST,
+            severity = Severity.ERROR if in_text else Severity.WARNING
+            return _finding(
+                ctx,
+                w,
+                "spelling.proper-noun",
+                Severity.INFO if quoted else severity,
+                f"'{w.text}' looks like a misspelling of '{best}'{seen}.",
+                tuple(dict.fromkeys([best, *near])),
             )
-        if base(ctx.language) in NOUN_CAPITALISING and n <= MAX_NAME_USES_FOR_GAZETTEER:
-            suggestions = ctx.runtime.lexicon(ctx.language).suggest(w.text)
-            if suggestions and edit_distance(w.text.lower(), suggestions[0].lower(), limit=1) <= 1:
-                return self._unknown(ctx, w, quoted)
-        if w.positional_capital and w.text not in mid_sentence:
+        noun_language = base(ctx.language) in NOUN_CAPITALISING
+        if (noun_language and n <= MAX_NAME_USES_FOR_GAZETTEER) or (
+            w.positional_capital and w.text not in usage.mid_sentence
+        ):
             lexicon = ctx.runtime.lexicon(ctx.language)
             suggestions = lexicon.suggest(w.text)
             first = suggestions[0] if suggestions else ""
             if (
                 first
-                and lexicon.known(first.lower())
+                and (noun_language or lexicon.known(first.lower()))
                 and edit_distance(w.text.lower(), first.lower(), limit=1) <= 1
             ):
                 return self._unknown(ctx, w, quoted)
         return None
 
 
-def _usage(ctx: CheckContext) -> tuple[Counter[str], set[str]]:
+def _finding(
+    ctx: CheckContext,
+    w: _Word,
+    rule_id: str,
+    severity: Severity,
+    message: str,
+    suggestions: tuple[str, ...],
+) -> Finding:
+    return ctx.finding(
+        rule_id=rule_id,
+        source="spelling",
+        category=Category.MISSPELLING,
+        severity=severity,
+        message=message,
+        start=w.start,
+        end=w.end,
+        suggestions=suggestions,
+        fix_safety=FixSafety.SUGGEST,
+    )
+
+
+class _Usage:
     """How often each word (and each part of a hyphenated word) is used in checked blocks,
-    and which words appear capitalised in mid-sentence."""
-    blocks = ctx.document.blocks
-    counts: Counter[str] = Counter()
-    mid_sentence: set[str] = set()
-    for tok in ctx.segmentation.tokens:
-        kind = blocks[tok.block].kind
-        if tok.kind is not TokenKind.WORD or kind in SKIPPED_BLOCKS:
-            continue
-        parts = tok.text.split("-") if "-" in tok.text else (tok.text,)
-        counts.update(parts)
-        if not tok.sentence_initial and kind not in CAPITALISED_BLOCKS:
-            mid_sentence.update(parts)
-    return counts, mid_sentence
+    which words appear capitalised in mid-sentence, and an index of the capitalised words
+    used at least twice, for near misses."""
 
-
-class _DocumentNames:
-    """Capitalised words used at least twice in a document, indexed for near misses."""
-
-    def __init__(self, counts: Counter[str]) -> None:
+    def __init__(self, counts: Counter[str], mid_sentence: set[str]) -> None:
         self.counts = counts
+        self.mid_sentence = mid_sentence
         self._index: Gazetteer | None = None
         self._memo: dict[str, list[str]] = {}
+
+    @classmethod
+    def of(cls, ctx: CheckContext) -> _Usage:
+        blocks = ctx.document.blocks
+        counts: Counter[str] = Counter()
+        mid_sentence: set[str] = set()
+        for tok in ctx.segmentation.tokens:
+            kind = blocks[tok.block].kind
+            if tok.kind is not TokenKind.WORD or kind in SKIPPED_BLOCKS:
+                continue
+            parts = tok.text.split("-") if "-" in tok.text else (tok.text,)
+            counts.update(parts)
+            if not tok.sentence_initial and kind not in CAPITALISED_BLOCKS:
+                mid_sentence.update(parts)
+        return cls(counts, mid_sentence)
 
     def rivals(self, word: str) -> list[str]:
         """More frequent capitalised words of this text that `word` is a near miss of."""
