@@ -25,7 +25,7 @@ def test_missing_file_names_the_file(tmp_path: Path) -> None:
 
 
 def test_directory_given_as_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="is a directory"):
+    with pytest.raises(InputError, match="a directory with no files to check"):
         load_path(str(tmp_path))
 
 
@@ -36,3 +36,10 @@ def test_cp1251_file_loads(tmp_path: Path) -> None:
     doc = load_path(str(p))
     assert doc.source == text
     assert doc.encoding.replace("_", "").lower() in {"cp1251", "windows1251"}
+
+
+def test_a_directory_without_text_files_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("x")
+    assert list(expand_paths([str(tmp_path)])) == [str(tmp_path)]
+    with pytest.raises(InputError, match=r"no files to check \(\.text, \.txt\)"):
+        load_path(str(tmp_path))

@@ -69,7 +69,8 @@ def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError as exc:
-        raise InputError(f"{path}: is a directory") from exc
+        exts = ", ".join(sorted(e for e in (extractors or default_extractors()) if e))
+        raise InputError(f"{path}: a directory with no files to check ({exts})") from exc
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file") from exc
     except OSError as exc:
@@ -78,7 +79,10 @@ def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -
 
 
 def expand_paths(paths: Iterable[str], extensions: Iterable[str] | None = None) -> Iterator[str]:
-    """Files named, and files below directories named (recursively, by extension, sorted)."""
+    """Files named, and files below directories named (recursively, by extension, sorted).
+
+    A directory with no such file is yielded as itself, so that loading it reports the
+    problem instead of the run passing silently."""
     exts = {e.lower() for e in (extensions or default_extractors()) if e}
     for p in paths:
         if p != STDIN and os.path.isdir(p):
@@ -90,6 +94,6 @@ def expand_paths(paths: Iterable[str], extensions: Iterable[str] | None = None) 
                     for f in files
                     if Path(f).suffix.lower() in exts and not f.startswith(".")
                 )
-            yield from sorted(found)
+            yield from sorted(found) if found else (p,)
         else:
             yield p

@@ -19,8 +19,6 @@ def format_finding(path: str, line: int, col: int, f: Finding) -> str:
 class LineReporter:
     def report(self, result: CheckResult, out: TextIO) -> None:
         for r in result.files:
-            if r.error is not None:
-                out.write(f"{r.path}: error: {r.error}\n")
             pos = positions(r)
             for f in r.findings:
                 out.write(format_finding(r.path, *pos[f], f) + "\n")

@@ -31,10 +31,8 @@ class TerminalReporter:
             emoji=False,
         )
         for r in result.files:
-            if r.error is not None:
-                console.print(Text(f"{r.path}: error: {r.error}", style="bold red"))
-                continue
-            if not r.findings:
+            if not r.findings:  # files that could not be read are reported on stderr
+
                 continue
             if not self.quiet:
                 console.print(Text(f"{r.path} ({r.language})", style="bold underline"))
