@@ -32,7 +32,6 @@ class TerminalReporter:
         )
         for r in result.files:
             if not r.findings:  # files that could not be read are reported on stderr
-
                 continue
             if not self.quiet:
                 console.print(Text(f"{r.path} ({r.language})", style="bold underline"))
