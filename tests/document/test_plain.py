@@ -59,3 +59,15 @@ def test_positions_are_one_based_and_handle_crlf() -> None:
     assert doc.position(0) == (1, 1)
     assert doc.position(4) == (2, 1)
     assert doc.position(5) == (2, 2)
+
+
+def test_a_long_closing_line_is_text_but_widgets_are_debris() -> None:
+    text = (
+        "Gardener dies at 91\n\nShe grew roses for sixty years.\n\n"
+        "Jane Doe, gardener and author, born 2 May 1933; died 1 March 2024\n"
+        "Share this on Facebook Share this on X Share this by email\n"
+        "Related topics\n"
+    )
+    got = kinds(text)
+    assert got[2] == (BlockKind.PARAGRAPH, "Jane Doe, gardener and author, born 2 May 1933; died 1 March 2024")
+    assert [k for k, _ in got[3:]] == [BlockKind.BOILERPLATE, BlockKind.BOILERPLATE]

@@ -35,6 +35,7 @@ class _Word:
     end: int
     text: str
     positional_capital: bool  # capitalised because it opens a sentence or sits in a title
+    before_capital: bool  # the next word of the sentence is capitalised too ("Jalen Brunson")
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -60,8 +61,9 @@ class SpellingCheck:
         """Checkable word parts not known as they stand: hyphenated compounds are split,
         non-words dropped. The decision for each distinct token text is made once."""
         blocks = ctx.document.blocks
+        tokens = ctx.segmentation.tokens
         memo: dict[str, tuple[tuple[int, str], ...]] = {}
-        for tok in ctx.segmentation.tokens:
+        for i, tok in enumerate(tokens):
             if tok.kind is not TokenKind.WORD:
                 continue
             parts = memo.get(tok.text)
@@ -72,10 +74,17 @@ class SpellingCheck:
             kind = blocks[tok.block].kind
             if kind in SKIPPED_BLOCKS or ctx.scopes.non_prose.overlaps(tok.start, tok.end):
                 continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            before_capital = (
+                nxt is not None
+                and nxt.block == tok.block
+                and not nxt.sentence_initial
+                and nxt.text[:1].isupper()
+            )
             for offset, part in parts:
                 start = tok.start + offset
                 positional = (tok.sentence_initial and offset == 0) or kind in CAPITALISED_BLOCKS
-                yield _Word(start, start + len(part), part, positional)
+                yield _Word(start, start + len(part), part, positional, before_capital)
 
     def _parts_to_check(self, ctx: CheckContext, text: str) -> tuple[tuple[int, str], ...]:
         words = ctx.runtime.words
@@ -86,6 +95,7 @@ class SpellingCheck:
         out = []
         offset = 0
         for part in text.split("-"):
+            part = _without_possessive(part)
             if (
                 len(part) >= 2
                 and not words.accepts(part)
@@ -102,7 +112,9 @@ class SpellingCheck:
         if lexicon.known(text):
             return None
         quoted = ctx.scopes.quoted.overlaps(w.start, w.end)
-        if lexicon.is_other_dialect(text):
+        if lexicon.is_other_dialect(text) and (
+            w.positional_capital or not w.text[0].isupper()
+        ):  # capitalised mid-sentence, it is a name: the Labor Department, Rockefeller Center
             suggestions = lexicon.dialect_suggestions(text)
             oxford = is_ize_variant(w.text) and any(not is_ize_variant(x) for x in suggestions)
             note = " (Oxford spelling, also used in British English)" if oxford else ""
@@ -115,7 +127,7 @@ class SpellingCheck:
                 suggestions,
             )
         if w.text[0].isupper():
-            if lexicon.known(text.lower()):
+            if lexicon.known(text.lower()) or lexicon.is_other_dialect(text):
                 return None
             return self._check_name(ctx, w, usage, quoted)
         return self._unknown(ctx, w, quoted)
@@ -141,7 +153,10 @@ class SpellingCheck:
         word in a language that capitalises nouns, may be a plain typo."""
         counts = usage.counts
         n = counts[w.text]
-        near = usage.rivals(w.text) or ctx.runtime.gazetteer(ctx.language).near(w.text)
+        gazetteer = ctx.runtime.gazetteer()
+        if w.text in gazetteer:
+            return None
+        near = usage.rivals(w.text) or gazetteer.near(w.text)
         in_text = [c for c in near if counts[c]]
         if near and (in_text or n <= MAX_NAME_USES_FOR_GAZETTEER):
             best = (in_text or near)[0]
@@ -157,14 +172,14 @@ class SpellingCheck:
             )
         noun_language = base(ctx.language) in NOUN_CAPITALISING
         if (noun_language and n <= MAX_NAME_USES_FOR_GAZETTEER) or (
-            w.positional_capital and w.text not in usage.mid_sentence
+            w.positional_capital and not w.before_capital and w.text not in usage.mid_sentence
         ):
             lexicon = ctx.runtime.lexicon(ctx.language)
             suggestions = lexicon.suggest(w.text)
             first = suggestions[0] if suggestions else ""
             if (
                 first
-                and (noun_language or lexicon.known(first.lower()))
+                and (noun_language or lexicon.known_common(first.lower()))
                 and edit_distance(w.text.lower(), first.lower(), limit=1) <= 1
             ):
                 return self._unknown(ctx, w, quoted)
@@ -212,7 +227,7 @@ class _Usage:
             kind = blocks[tok.block].kind
             if tok.kind is not TokenKind.WORD or kind in SKIPPED_BLOCKS:
                 continue
-            parts = tok.text.split("-") if "-" in tok.text else (tok.text,)
+            parts = [_without_possessive(p) for p in tok.text.split("-")]
             counts.update(parts)
             if not tok.sentence_initial and kind not in CAPITALISED_BLOCKS:
                 mid_sentence.update(parts)
@@ -233,6 +248,11 @@ class _Usage:
             )
             self._memo[word] = hit
         return hit
+
+
+def _without_possessive(part: str) -> str:
+    """'Brunson's' -> 'Brunson'."""
+    return part[:-2] if part[-2:] in ("'s", "’s") and len(part) > 3 else part
 
 
 def _not_a_word(part: str) -> bool:

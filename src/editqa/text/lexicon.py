@@ -10,6 +10,8 @@ either accepts it, except that in English the other dialect's spellings are repo
 from __future__ import annotations
 
 import math
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +22,11 @@ from editqa.text.distance import edit_distance
 from editqa.text.lang import base
 
 SUGGESTION_CACHE = 20_000
+PYSPELL_MIN_FREQUENCY = 1
+SPLIT_PENALTY = 0.6  # "public ally" for "publically" is rarely what was meant
+FREQUENCY_WEIGHT = 0.05  # per factor of ten in frequency, against the edit distance
+ENGLISH_PREFIXES = ("anti", "co", "counter", "inter", "micro", "mis", "multi", "non", "over",
+                    "post", "pre", "re", "self", "semi", "sub", "super", "un", "under")
 KNOWN_CACHE = 200_000
 MAX_SUGGESTIONS = 5
 
@@ -80,6 +87,7 @@ class Lexicon:
         """`pyspell`: a pyspellchecker SpellChecker or None; `hunspell`: this dialect's
         Hunspell or None; `other`: the other English dialect's Hunspell or None."""
         self.tag = tag
+        self.english = base(tag) == "en"
         self._pyspell = pyspell
         self._hunspell = hunspell
         self._other = other
@@ -114,25 +122,57 @@ class Lexicon:
         return hit
 
     def known(self, word: str) -> bool:
-        """Whether `word`, as written (case matters for names), is a word of the language."""
+        """Whether `word`, as written (case matters for names), is a word of the language.
+
+        Hunspell decides first, then pyspellchecker's list (which adds technical and newer
+        words, and a few misspellings in its long tail; PYSPELL_MIN_FREQUENCY can raise the
+        bar where a Hunspell dictionary exists). English also
+        accepts regular forms its dictionaries lack: possessives ("else's"), plurals of known
+        nouns ("mitigations"), common prefixes before a known word ("preconfigured") and
+        accented spellings of known words ("communiqué")."""
         hit = self._known.get(word)
         if hit is not None:
             return hit
-        if self.is_other_dialect(word):
-            ok = False
-        elif self._hunspell_ok(word):
-            ok = True
-        else:
-            lower = word.lower()
-            ok = (
-                self._pyspell is not None
-                and (word == lower or word[1:] == lower[1:])
-                and (lower in self._pyspell.word_frequency.dictionary)
-            )
+        ok = self._known_as_is(word) or (
+            self.english and not self.is_other_dialect(word) and self._known_by_form(word)
+        )
         if len(self._known) >= KNOWN_CACHE:
             self._known.clear()
         self._known[word] = ok
         return ok
+
+    def _known_as_is(self, word: str) -> bool:
+        if self.is_other_dialect(word):
+            return False
+        if self._hunspell_ok(word):
+            return True
+        lower = word.lower()
+        if self._pyspell is None or not (word == lower or word[1:] == lower[1:]):
+            return False
+        freq = self._pyspell.word_frequency.dictionary.get(lower, 0)
+        return bool(freq) and (self._hunspell is None or freq >= PYSPELL_MIN_FREQUENCY)
+
+    def _known_by_form(self, word: str) -> bool:
+        lower = word.lower()
+        for suffix in ("'s", "s'"):
+            if lower.endswith(suffix) and len(word) > 3:
+                return self._known_as_is(word[:-2]) or self._known_as_is(word[:-1])
+        plural = lower.endswith("s") and not lower.endswith("ss") and len(word) >= 5
+        if plural and self._known_as_is(word[:-1]):
+            return True
+        for prefix in ENGLISH_PREFIXES:
+            rest = lower[len(prefix) :]
+            if lower.startswith(prefix) and len(rest) >= 5 and self._known_as_is(rest):
+                return True
+        plain = strip_accents(word)
+        return plain != word and self._known_as_is(plain)
+
+    def known_common(self, word: str) -> bool:
+        """Known to the Hunspell dictionary (or, without one, pyspellchecker): a stricter
+        test than `known` that keeps out pyspellchecker's lower-cased names ("elena")."""
+        if self._hunspell is not None:
+            return self._hunspell_ok(word)
+        return self.known(word)
 
     def frequency(self, word: str) -> int:
         if self._pyspell is None:
@@ -142,38 +182,42 @@ class Lexicon:
     def _suggest(self, word: str) -> tuple[str, ...]:
         """Ranked corrections: nearest first (typing-aware distance), then most frequent.
 
-        Cheapest source first: pyspellchecker's known words one edit away (about a
-        millisecond); only when there are none, Hunspell's suggestions (tens of
-        milliseconds); pyspellchecker's two-edit search (up to a second on long words) only
-        for short words of languages without a Hunspell dictionary.
+        Cheapest source first, going on only while nothing usable is found: pyspellchecker's
+        known words one edit away (about a millisecond); Hunspell's suggestions (tens of
+        milliseconds; they may hold spaces, "a lot"); pyspellchecker's words two edits away
+        (up to a second on long words).
         """
         lower = word.lower()
-        candidates: dict[str, int] = {}
+        limit = 3.0 if len(lower) < 10 else 4.0
+        sources = []
         if self._pyspell is not None and len(lower) <= 25:
-            for c in self._pyspell.known(self._pyspell.edit_distance_1(lower)):
-                if c != lower:
-                    candidates[c] = 1
-        if not candidates and self._hunspell is not None:
-            for i, c in enumerate(self._hunspell.suggest(word)):
-                candidates.setdefault(c, 2 + i)
-        if not candidates and self._pyspell is not None and len(lower) <= 12:
-            for c in self._pyspell.known(self._pyspell.edit_distance_2(lower)):
-                candidates.setdefault(c, 20)
+            sources.append(lambda: self._pyspell.known(self._pyspell.edit_distance_1(lower)))
+        if self._hunspell is not None:
+            sources.append(lambda: self._hunspell.suggest(word))
+        if self._pyspell is not None and len(lower) <= 12:
+            sources.append(lambda: self._pyspell.known(self._pyspell.edit_distance_2(lower)))
+        for source in sources:
+            ranked = self._rank(word, source(), limit)
+            if ranked:
+                return ranked
+        return ()
+
+    def _rank(self, word: str, candidates: Iterable[str], limit: float) -> tuple[str, ...]:
+        lower = word.lower()
         scored = []
-        for c, order in candidates.items():
-            if " " in c or ("-" in c and "-" not in word):
+        for order, c in enumerate(candidates):
+            if c.lower() == lower or ("-" in c and "-" not in word):
                 continue
-            if (
-                self._hunspell is not None
-                and not self._hunspell.spell(c)
-                and (self.is_other_dialect(c))
-            ):
+            if self._hunspell is not None and self.is_other_dialect(c):
                 continue
-            dist = edit_distance(lower, c.lower(), limit=3)
-            if dist > 3:
+            if " " not in c and not self._known_as_is(c) and not self._known_as_is(c.lower()):
+                continue
+            dist = edit_distance(lower, c.lower(), limit=limit)
+            if dist > limit:
                 continue
             freq = self.frequency(c)
-            scored.append((dist - 0.05 * math.log10(freq + 1), order, c))
+            split = SPLIT_PENALTY if " " in c and " " not in word else 0.0
+            scored.append((dist + split - FREQUENCY_WEIGHT * math.log10(freq + 1), order, c))
         scored.sort()
         out: list[str] = []
         for _, _, c in scored:
@@ -200,20 +244,6 @@ class Lexicon:
                 scored.append((shared, d, i, match_case(word, c)))
         return tuple(c for *_, c in sorted(scored)[:MAX_SUGGESTIONS])
 
-    def proper_nouns(self) -> list[str]:
-        """Capitalised single words in the Hunspell dictionary (names, places, demonyms)."""
-        out: list[str] = []
-        main, _ = hunspell_names(self.tag)
-        path = dictionary_dir() / main / f"{main}.dic"
-        if not main or not path.exists():
-            return out
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            next(fh, None)
-            for line in fh:
-                stem = line.split("/", 1)[0].strip()
-                if len(stem) >= 4 and stem[0].isupper() and stem[1:].islower() and stem.isalpha():
-                    out.append(stem)
-        return out
 
 
 # Regular British <-> American correspondences (-our/-or, -re/-er, -ise/-ize, -yse/-yze,
@@ -256,6 +286,26 @@ def dialect_respellings(word: str) -> list[str]:
 def is_ize_variant(word: str) -> bool:
     """-ize/-yze forms, which Oxford spelling also uses in British English."""
     return any(x in word.lower() for x in ("iz", "yz"))
+
+
+def english_proper_nouns() -> list[str]:
+    """Capitalised single words of the British English Hunspell dictionary (names, months,
+    days, demonyms)."""
+    out: list[str] = []
+    path = dictionary_dir() / "en-gb" / "en-gb.dic"
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        next(fh, None)
+        for line in fh:
+            stem = line.split("/", 1)[0].strip()
+            if len(stem) >= 4 and stem[0].isupper() and stem[1:].islower() and stem.isalpha():
+                out.append(stem)
+    return out
+
+
+def strip_accents(word: str) -> str:
+    """'communiqué' -> 'communique'."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def match_case(model: str, word: str) -> str:

@@ -17,7 +17,11 @@ from dataclasses import dataclass
 _NON_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (needles, re.compile(pattern))
     for needles, pattern in (
-        (("://",), r"""(?:https?|ftp)://[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]"""),  # URLs
+        (("://",), r"""\b[A-Za-z][\w+.-]*://[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]"""),  # URLs
+        (("${",), r"\$\{[^}\s]*\}"),  # template expressions like ${env:HOME}
+        (("/",), r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s<>\"'»”]*[\w/]"),  # domain/path
+        # command-line options and their argument: --upgrade pkg-name, -v
+        (("-",), r"(?<![\w-])--?[a-z][\w-]*(?:[= \t][a-z][\w.:/-]*)?"),
         (("www.",), r"""\bwww\.[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]"""),  # bare www. addresses
         (("@",), r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
         (("`",), r"`[^`\n]+`"),  # inline code
