@@ -25,6 +25,7 @@ from editqa.document.loader import load_text  # noqa: E402
 from editqa.runtime import Runtime  # noqa: E402
 
 CORPUS = HERE / "corpus"
+QUALITY = HERE / "quality"
 TOTAL_WORDS = 200_000  # about 1.2 MB
 EDITQA = [sys.executable, "-m", "editqa"]
 
@@ -135,6 +136,42 @@ def peak_memory(path: Path) -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def quality() -> dict[str, float]:
+    """False alarms on clean articles; detection and first-suggestion accuracy on a list of
+    common misspellings, each in a plain British English sentence."""
+    runtime = build_runtime(Options())
+    checks = build_checks(runtime, Options().checks)
+    clean = sorted((QUALITY / "clean").glob("*.txt"))
+    words = alarms = 0
+    for p in clean:
+        text = p.read_text(encoding="utf-8")
+        words += len(text.split())
+        alarms += len(check_document(load_text(text, p.name), runtime, checks, None).findings)
+    pairs = [
+        line.split(maxsplit=1)
+        for line in (QUALITY / "misspellings.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    flagged = right = 0
+    for wrong, correct in pairs:
+        text = f"Officials said {wrong} was mentioned twice in the report.\n"
+        found = {
+            f.text: f.suggestions
+            for f in check_document(load_text(text), runtime, checks, "en-GB").findings
+        }
+        if wrong in found:
+            flagged += 1
+            right += found[wrong][:1] == (correct.strip(),)
+    return {
+        "clean_files": len(clean),
+        "clean_words": words,
+        "alarms": alarms,
+        "pairs": len(pairs),
+        "flagged": flagged,
+        "right": right,
+    }
+
+
 def main() -> None:
     runtime = Runtime()
     paths = write_corpus(CORPUS, runtime, TOTAL_WORDS)
@@ -145,6 +182,7 @@ def main() -> None:
     article = next(p for p in paths if 950 <= len(p.read_text().split()) <= 1100)
     cold, warm, runs = single_article(article)
     mem = peak_memory(CORPUS)
+    q = quality()
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     wps = tp["words"] / tp["warm"]
     lines = [
@@ -187,6 +225,14 @@ def main() -> None:
         "| resource | seconds |",
         "|---|---|",
         *[f"| {label} | {secs:.3f} |" for label, secs in start],
+        "",
+        "## Quality (benchmarks/quality)",
+        "",
+        f"- false alarms on {q['clean_files']} clean articles ({q['clean_words']:,} words): "
+        f"{q['alarms']}, {1000 * q['alarms'] / q['clean_words']:.1f} per 1,000 words",
+        f"- {q['pairs']} common misspellings: {q['flagged']} flagged "
+        f"({100 * q['flagged'] / q['pairs']:.0f}%), {q['right']} with the right first suggestion "
+        f"({100 * q['right'] / q['pairs']:.0f}%)",
         "",
         "## Peak memory",
         "",
