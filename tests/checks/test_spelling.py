@@ -152,3 +152,9 @@ def test_other_languages(check: CheckFn, lang: str, text: str, wrong: str) -> No
 def test_german_nouns_are_capitalised_words_not_names(check: CheckFn) -> None:
     got = spelling(check, "Die Regierung hat die Verteidigungsausgabn erhöht.", "de")
     assert got["Verteidigungsausgabn"][0] == "Verteidigungsausgaben"
+
+
+def test_names_beside_names_are_not_taken_for_misspelt_words(check: CheckFn) -> None:
+    assert spelling(check, "Umweltministerin Steffi Lemke sprach in Berlin.", "de") == {}
+    assert spelling(check, "Jalen Brunson scored 40 points. Brunson was tired.", "en-US") == {}
+    assert spelling(check, "By Kenji Tanaka\n\nThe market fell on Monday.", "en-US") == {}

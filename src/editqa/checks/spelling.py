@@ -35,7 +35,7 @@ class _Word:
     end: int
     text: str
     positional_capital: bool  # capitalised because it opens a sentence or sits in a title
-    before_capital: bool  # the next word of the sentence is capitalised too ("Jalen Brunson")
+    in_name_run: bool  # a capitalised neighbour in mid-sentence ("Jalen Brunson", "Steffi Lemke")
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -75,16 +75,23 @@ class SpellingCheck:
             if kind in SKIPPED_BLOCKS or ctx.scopes.non_prose.overlaps(tok.start, tok.end):
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            before_capital = (
+            prev = tokens[i - 1] if i > 0 else None
+            in_name_run = (
                 nxt is not None
                 and nxt.block == tok.block
                 and not nxt.sentence_initial
                 and nxt.text[:1].isupper()
+            ) or (
+                prev is not None
+                and prev.block == tok.block
+                and not tok.sentence_initial
+                and not prev.sentence_initial
+                and prev.text[:1].isupper()
             )
             for offset, part in parts:
                 start = tok.start + offset
                 positional = (tok.sentence_initial and offset == 0) or kind in CAPITALISED_BLOCKS
-                yield _Word(start, start + len(part), part, positional, before_capital)
+                yield _Word(start, start + len(part), part, positional, in_name_run)
 
     def _parts_to_check(self, ctx: CheckContext, text: str) -> tuple[tuple[int, str], ...]:
         words = ctx.runtime.words
@@ -171,8 +178,9 @@ class SpellingCheck:
                 tuple(dict.fromkeys([best, *near])),
             )
         noun_language = base(ctx.language) in NOUN_CAPITALISING
-        if (noun_language and n <= MAX_NAME_USES_FOR_GAZETTEER) or (
-            w.positional_capital and not w.before_capital and w.text not in usage.mid_sentence
+        if not w.in_name_run and (
+            (noun_language and n <= MAX_NAME_USES_FOR_GAZETTEER)
+            or (w.positional_capital and w.text not in usage.mid_sentence)
         ):
             lexicon = ctx.runtime.lexicon(ctx.language)
             suggestions = lexicon.suggest(w.text)
