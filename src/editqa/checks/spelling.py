@@ -23,7 +23,7 @@ from editqa.text.segment import TokenKind
 
 SKIPPED_BLOCKS = frozenset({BlockKind.BOILERPLATE, BlockKind.CODE})
 CAPITALISED_BLOCKS = frozenset({BlockKind.TITLE, BlockKind.HEADING})
-MAX_NAME_USES_FOR_GAZETTEER = 2
+MAX_NAME_USES_FOR_GAZETTEER = 1  # a name spelt the same way twice is used consistently
 # Languages that capitalise every noun: there a capitalised unknown word is as likely a
 # misspelt noun as a name.
 NOUN_CAPITALISING = frozenset({"de"})
