@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -189,7 +189,7 @@ class Lexicon:
         """
         lower = word.lower()
         limit = 3.0 if len(lower) < 10 else 4.0
-        sources = []
+        sources: list[Callable[[], Iterable[str]]] = []
         if self._pyspell is not None and len(lower) <= 25:
             sources.append(lambda: self._pyspell.known(self._pyspell.edit_distance_1(lower)))
         if self._hunspell is not None:
