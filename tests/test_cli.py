@@ -210,3 +210,21 @@ def test_directory_in_parallel_matches_serial(
     _, serial, _ = run(capsys, "check", "-f", "line", "-j", "1", str(tmp_path))
     _, parallel, _ = run(capsys, "check", "-f", "line", "-j", "2", str(tmp_path))
     assert serial == parallel and serial.count("spelling.unknown-word") == 3
+
+
+def test_config_errors_with_many_files_are_still_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for i in range(5):
+        (tmp_path / f"f{i}.txt").write_text(CLEAN, encoding="utf-8")
+    code, _, err = run(
+        capsys, "check", "-j", "2", "--words", str(tmp_path / "nope.txt"), str(tmp_path)
+    )
+    assert code == 2 and err.count("\n") == 1 and "nope.txt: word list not found" in err
+
+
+def test_check_text_normalises_the_language_tag() -> None:
+    from editqa.api import check_text
+
+    result = check_text("The council will recieve the report.", lang="en_gb")
+    assert result.language == "en-GB" and [f.text for f in result.findings] == ["recieve"]

@@ -45,8 +45,16 @@ def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:
 
 def resolve_language(doc: Document, requested: str | None, runtime: Runtime) -> str:
     """The document's language tag: as requested, else detected; English gets a dialect
-    inferred from its spellings unless one was given."""
-    tag = requested or _looks_english(doc.text, runtime) or runtime.detector.detect(doc.text)
+    inferred from its spellings unless one was given.
+
+    Detection: English is recognised by its dictionary (cheap); otherwise lingua chooses among
+    the languages editqa has dictionaries for, and when too few of the text's words are in the
+    chosen language's dictionary (a Polish text taken for Latvian), among more languages."""
+    tag = requested or _dictionary_language(doc.text, runtime)
+    if tag is None:
+        tag = runtime.detector.detect(doc.text)
+        if tag is not None and _known_share(doc.text, runtime, tag) < KNOWN_SHARE_DETECTED:
+            tag = runtime.detector.detect_any(doc.text) or tag
     tag = tag or DEFAULT_LANGUAGE
     if tag == "en":
         words = [m for m in doc.text.split() if m.isalpha()]
@@ -60,12 +68,25 @@ def resolve_language(doc: Document, requested: str | None, runtime: Runtime) -> 
 
 
 ENGLISH_SHARE = 0.9
+KNOWN_SHARE_DETECTED = 0.6
 
 
-def _looks_english(text: str, runtime: Runtime) -> str | None:
+def _sample_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text[:4000]) if w.islower()][:300]
+
+
+def _known_share(text: str, runtime: Runtime, tag: str) -> float:
+    words = _sample_words(text)
+    lexicon = runtime.lexicon(tag)
+    if not words or not lexicon.available:
+        return 0.0
+    return sum(1 for w in words if lexicon.known(w)) / len(words)
+
+
+def _dictionary_language(text: str, runtime: Runtime) -> str | None:
     """'en' when nearly every lower-case word of the opening is in the English dictionary:
     a cheap answer that spares loading the statistical detector for English texts."""
-    words = [w for w in _WORD.findall(text[:4000]) if w.islower()][:300]
+    words = _sample_words(text)
     hunspell = runtime.hunspell("en-us")
     if len(words) < 20 or hunspell is None:
         return None
@@ -84,7 +105,12 @@ def check_document(
         for f in check.run(ctx):
             findings.setdefault((f.rule_id, f.start, f.end), f)
     ordered = tuple(sorted(findings.values(), key=lambda f: (f.start, f.rule_id, f.end)))
-    return FileResult(doc.path, language, ordered, doc.source, None, doc.encoding)
+    notes = []
+    if any(c.name == "spelling" for c in checks) and not runtime.lexicon(language).available:
+        notes.append(f"no spelling dictionary for '{language}': spelling was not checked")
+    return FileResult(
+        doc.path, language, ordered, doc.source, None, doc.encoding, notes=tuple(notes)
+    )
 
 
 def check_text(
@@ -95,11 +121,13 @@ def check_text(
     runtime: Runtime | None = None,
     path: str = "<text>",
 ) -> FileResult:
-    """Check a string as a plain-text document."""
+    """Check a string as a plain-text document. Pass a `runtime` (from `build_runtime`) when
+    checking many texts: building one loads the rules, and its dictionaries load on first use."""
     options = options or Options(lang=lang)
     runtime = runtime or build_runtime(options)
     checks = build_checks(runtime, options.checks)
-    return check_document(load_text(text, path), runtime, checks, lang or options.lang)
+    tag = Options(lang=lang).lang if lang else options.lang
+    return check_document(load_text(text, path), runtime, checks, tag)
 
 
 def _check_one(
@@ -139,13 +167,15 @@ def check_paths(
     files = list(dict.fromkeys(expand_paths(paths)))
     notices: list[Notice] = []
     jobs = max(1, min(options.jobs, len(files)))
+    # Built here even when workers do the checking: word lists and rules are validated (and
+    # their errors raised) in this process, before any worker starts.
+    runtime = runtime or build_runtime(options)
     if jobs > 1 and len(files) >= MIN_FILES_FOR_WORKERS and "-" not in files:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
             results = list(pool.map(_work, files, [options.lang] * len(files), chunksize=4))
     else:
-        runtime = runtime or build_runtime(options)
         checks = build_checks(runtime, options.checks)
         results = [_check_one(p, runtime, checks, options.lang) for p in files]
     return CheckResult(tuple(sorted(results, key=lambda r: r.path)), tuple(notices))

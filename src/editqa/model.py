@@ -127,6 +127,7 @@ class FileResult:
     source: str = ""
     error: str | None = None
     encoding: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

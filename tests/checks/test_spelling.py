@@ -158,3 +158,17 @@ def test_names_beside_names_are_not_taken_for_misspelt_words(check: CheckFn) -> 
     assert spelling(check, "Umweltministerin Steffi Lemke sprach in Berlin.", "de") == {}
     assert spelling(check, "Jalen Brunson scored 40 points. Brunson was tired.", "en-US") == {}
     assert spelling(check, "By Kenji Tanaka\n\nThe market fell on Monday.", "en-US") == {}
+
+
+def test_decomposed_accents_and_soft_hyphens_stay_inside_words(check: CheckFn) -> None:
+    text = "Her re\u0301sume\u0301 impressed the panel. The govern\u00adment fell."
+    assert spelling(check, text) == {}
+
+
+def test_words_in_other_scripts_are_not_spelling_errors(check: CheckFn) -> None:
+    assert spelling(check, "She said שלום and 你好世界 and καλημέρα to the room.") == {}
+
+
+def test_british_single_quotes_are_quotations(check: CheckFn) -> None:
+    (f,) = check("He said: ‘We don’t recieve letters.’", "en-GB", SPELLING).findings
+    assert f.text == "recieve" and f.severity is Severity.INFO

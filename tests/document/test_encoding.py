@@ -52,3 +52,8 @@ def test_binary_is_a_one_line_error_naming_the_file() -> None:
 def test_bad_utf16_after_bom_is_an_error() -> None:
     with pytest.raises(InputError, match="utf-16-le"):
         decode(codecs.BOM_UTF16_LE + b"\x00\xd8", "x.txt")
+
+
+def test_a_nul_byte_anywhere_means_binary() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(b"plain text " * 2000 + b"\x00", "x.txt")

@@ -69,5 +69,13 @@ def test_a_long_closing_line_is_text_but_widgets_are_debris() -> None:
         "Related topics\n"
     )
     got = kinds(text)
-    assert got[2] == (BlockKind.PARAGRAPH, "Jane Doe, gardener and author, born 2 May 1933; died 1 March 2024")
+    assert got[2] == (
+        BlockKind.PARAGRAPH,
+        "Jane Doe, gardener and author, born 2 May 1933; died 1 March 2024",
+    )
     assert [k for k, _ in got[3:]] == [BlockKind.BOILERPLATE, BlockKind.BOILERPLATE]
+
+
+def test_a_closing_list_is_a_list_not_debris() -> None:
+    got = kinds("Pancakes\n\nYou will need:\n\n- two eggs\n- one cup of flour\n- a pinch of salt\n")
+    assert [k for k, _ in got[2:]] == [BlockKind.LIST_ITEM] * 3

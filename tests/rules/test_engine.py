@@ -85,3 +85,18 @@ def test_catastrophic_backtracking_is_bounded_and_named(tmp_path: Path) -> None:
         run(d, "x\n\n" + "a" * 5000 + "!", timeout=0.2)
     msg = str(err.value)
     assert f"{d / 'r.yml'}:1: rule t.test.slow ran over 0.2 s on doc.txt:3" in msg
+
+
+def test_replacements_with_their_own_capitals_are_kept(tmp_path: Path) -> None:
+    d = rule_file(tmp_path, "caps", "substitution", "swap:\n  javascript: JavaScript\n")
+    assert [s[0] for _, s, _ in run(d, "We use JAVASCRIPT and Javascript.")] == [
+        "JavaScript",
+        "JavaScript",
+    ]
+
+
+def test_unless_is_applied_per_match_in_long_paragraphs(tmp_path: Path) -> None:
+    d = rule_file(tmp_path, "unl", "pattern", "pattern: '\\bfoo\\b'\nunless: ['foo bar']\n")
+    text = " ".join(["foo bar", "foo baz"] * 500)
+    got = run(d, text)
+    assert len(got) == 500 and all(t == "foo" for t, _, _ in got)

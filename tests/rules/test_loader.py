@@ -102,3 +102,21 @@ def test_builtin_rules_are_found_and_load() -> None:
     assert len(rules) >= 20
     langs = {lang for r in rules.rules for lang in r.languages}
     assert {"en", "ru", "de", "fr", "es"} <= langs
+
+
+def test_yaml_tags_are_errors_naming_file_and_line(tmp_path: Path) -> None:
+    msg = error(tmp_path, GOOD.replace("severity: warning", "severity: !warn error"))
+    assert msg.startswith(f"{tmp_path / 'r.yml'}:5: ")
+
+
+def test_templates_must_name_existing_groups(tmp_path: Path) -> None:
+    msg = error(tmp_path, GOOD.replace("suggest: 'recalled that'", "suggest: '{1} recalled'"))
+    assert ":8: suggest uses {1}, but the rule has no such group" in msg
+    msg = error(tmp_path, GOOD.replace("message: \"Use 'recalled that'.\"", 'message: "Use {x}."'))
+    assert ":6: message uses {x}" in msg
+
+
+def test_language_tags_are_normalised_and_checked(tmp_path: Path) -> None:
+    (rule,) = load_rules([write(tmp_path, GOOD.replace("[en]", "[en-gb]"))], builtin=False).rules
+    assert rule.languages == ("en-GB",) and rule.applies_to("en-GB")
+    assert ":3: language 'xx'" in error(tmp_path, GOOD.replace("[en]", "[xx]"))

@@ -66,3 +66,16 @@ def test_requested_dialect_wins(runtime: Runtime) -> None:
     doc = load_text("The defence ministry opened a centre.")
     assert resolve_language(doc, "en-US", runtime) == "en-US"
     assert resolve_language(doc, "en", runtime) == "en-GB"
+
+
+def test_a_language_without_dictionary_is_named_not_mistaken(runtime: Runtime) -> None:
+    from editqa.api import build_checks, check_document
+
+    doc = load_text(
+        "Rząd przyjął w środę projekt budżetu na przyszły rok. Minister finansów powiedział, "
+        "że deficyt spadnie, a wydatki na obronę wzrosną."
+    )
+    assert resolve_language(doc, None, runtime) == "pl"
+    result = check_document(doc, runtime, build_checks(runtime, ("spelling",)))
+    assert result.findings == ()
+    assert result.notes == ("no spelling dictionary for 'pl': spelling was not checked",)

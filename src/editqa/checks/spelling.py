@@ -9,6 +9,7 @@ taken as names used consistently. Words inside quotation marks are reported as `
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from editqa.checks.base import CheckContext
 from editqa.model import BlockKind, Category, Finding, FixSafety, Severity
 from editqa.text.distance import edit_distance
 from editqa.text.gazetteer import Gazetteer
-from editqa.text.lang import CYRILLIC_LANGUAGES, base
+from editqa.text.lang import base, language_script, letter_script
 from editqa.text.lexicon import is_ize_variant
 from editqa.text.segment import TokenKind
 
@@ -38,8 +39,12 @@ class _Word:
     in_name_run: bool  # a capitalised neighbour in mid-sentence ("Jalen Brunson", "Steffi Lemke")
 
 
-def _is_cyrillic(ch: str) -> bool:
-    return "\u0400" <= ch <= "\u052f"
+def lookup_form(word: str) -> str:
+    """The form to look a word up in: composed accents (NFC), no soft hyphens or joiners,
+    typographic apostrophes made plain."""
+    for invisible in ("\u00ad", "\u200c", "\u200d"):
+        word = word.replace(invisible, "")
+    return unicodedata.normalize("NFC", word).replace("’", "'")
 
 
 class SpellingCheck:
@@ -96,9 +101,9 @@ class SpellingCheck:
     def _parts_to_check(self, ctx: CheckContext, text: str) -> tuple[tuple[int, str], ...]:
         words = ctx.runtime.words
         lexicon = ctx.runtime.lexicon(ctx.language)
-        if words.accepts(text) or lexicon.known(text.replace("’", "'")):
+        if words.accepts(text) or lexicon.known(lookup_form(text)):
             return ()
-        cyrillic = base(ctx.language) in CYRILLIC_LANGUAGES
+        script = language_script(ctx.language)
         out = []
         offset = 0
         for part in text.split("-"):
@@ -107,7 +112,7 @@ class SpellingCheck:
                 len(part) >= 2
                 and not words.accepts(part)
                 and not _not_a_word(part)
-                and _is_cyrillic(part[0]) == cyrillic
+                and letter_script(part[0]) == script
             ):
                 out.append((offset, part))
             offset += len(part) + 1
@@ -115,7 +120,7 @@ class SpellingCheck:
 
     def _check(self, ctx: CheckContext, w: _Word, usage: _Usage) -> Finding | None:
         lexicon = ctx.runtime.lexicon(ctx.language)
-        text = w.text.replace("’", "'")
+        text = lookup_form(w.text)
         if lexicon.known(text):
             return None
         quoted = ctx.scopes.quoted.overlaps(w.start, w.end)
@@ -140,7 +145,7 @@ class SpellingCheck:
         return self._unknown(ctx, w, quoted)
 
     def _unknown(self, ctx: CheckContext, w: _Word, quoted: bool) -> Finding:
-        suggestions = ctx.runtime.lexicon(ctx.language).suggest(w.text.replace("’", "'"))
+        suggestions = ctx.runtime.lexicon(ctx.language).suggest(lookup_form(w.text))
         hint = f"; did you mean '{suggestions[0]}'?" if suggestions else "."
         note = " (inside a quotation)" if quoted else ""
         return _finding(
@@ -183,7 +188,7 @@ class SpellingCheck:
             or (w.positional_capital and w.text not in usage.mid_sentence)
         ):
             lexicon = ctx.runtime.lexicon(ctx.language)
-            suggestions = lexicon.suggest(w.text)
+            suggestions = lexicon.suggest(lookup_form(w.text))
             first = suggestions[0] if suggestions else ""
             if (
                 first

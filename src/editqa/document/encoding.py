@@ -29,7 +29,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                     f"{name}: starts with a {enc} byte-order mark but is not valid {enc} "
                     f"(byte {exc.start + len(bom)})"
                 ) from exc
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"

@@ -7,7 +7,9 @@ The text is the source itself (identity source map). Blocks are classified by la
   the `title`, later ones are `heading`s;
 - after the last prose block, unpunctuated lines that are furniture, short, or repetitive
   (tags, share and rating widgets, server stamps) are `boilerplate`;
-- between prose blocks, short unpunctuated lines are `heading`s.
+- between prose blocks, short unpunctuated lines are `heading`s;
+- anywhere, a line opening with a bullet or a number ("- two eggs", "2. Stir") is a
+  `list-item`, never debris.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from editqa.model import Block, BlockKind
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FINAL_PUNCT = re.compile(r"[.!?…:;»”\"')\]]\s*$")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,3}[.)])\s+\S")
 _KEY_VALUE = re.compile(r"\b\w+=\S")
 _CRUMB_SEPARATORS = re.compile(r"\s[<>|»›/•·]\s")
 # Function words of the supported languages: page menus have none, headlines and prose do.
@@ -113,6 +116,7 @@ def _looks_like_trailer(text: str) -> bool:
 def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     texts = [source[s:e] for s, e in units]
     prose = [i for i, t in enumerate(texts) if _is_prose(t)]
+    is_prose = set(prose)
     if not prose:
         kinds = [BlockKind.PARAGRAPH] * len(units)
         if texts and _is_short(texts[0]) and not _FINAL_PUNCT.search(texts[0]):
@@ -122,8 +126,10 @@ def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     kinds = []
     title_seen = False
     for i, text in enumerate(texts):
-        if first <= i <= last:
-            kinds.append(BlockKind.PARAGRAPH if i in prose else BlockKind.HEADING)
+        if _LIST_ITEM.match(text) and not looks_like_furniture(text):
+            kinds.append(BlockKind.LIST_ITEM)
+        elif first <= i <= last:
+            kinds.append(BlockKind.PARAGRAPH if i in is_prose else BlockKind.HEADING)
         elif i > last:
             trailer = _looks_like_trailer(text)
             kinds.append(BlockKind.BOILERPLATE if trailer else BlockKind.PARAGRAPH)

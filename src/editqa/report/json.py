@@ -18,6 +18,8 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
         entry: dict[str, Any] = {"path": r.path, "language": r.language, "findings": []}
         if r.error is not None:
             entry["error"] = r.error
+        if r.notes:
+            entry["notes"] = list(r.notes)
         for f in r.findings:
             line, col = pos[f]
             entry["findings"].append(

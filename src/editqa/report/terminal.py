@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -31,10 +32,12 @@ class TerminalReporter:
             emoji=False,
         )
         for r in result.files:
-            if not r.findings:  # files that could not be read are reported on stderr
-                continue
+            if not r.findings and not (r.notes and not self.quiet):
+                continue  # files that could not be read are reported on stderr
             if not self.quiet:
                 console.print(Text(f"{r.path} ({r.language})", style="bold underline"))
+                for note in r.notes:
+                    console.print(Text(f"note: {note}", style="dim"))
             index = LineIndex.of(r.source)
             for f in r.findings:
                 self._finding(console, r.path, r.source, index, f)
@@ -62,8 +65,10 @@ class TerminalReporter:
         a, b = 4 + f.start - lo, 4 + span_end - lo
         shown.stylize("bold reverse " + STYLE[f.severity], a, max(b, a + 1))
         console.print(shown)
-        width = max(b - a, 1)
-        console.print(Text(" " * a + "^" * width, style=STYLE[f.severity]))
+        # the caret line counts terminal cells, so wide characters (emoji, CJK) line up
+        indent = 4 + cell_len(source[lo : f.start])
+        width = max(cell_len(source[f.start : span_end]), 1)
+        console.print(Text(" " * indent + "^" * width, style=STYLE[f.severity]))
         if f.suggestions:
             shown_s = ", ".join(repr(s) if s else "(delete)" for s in f.suggestions[:3])
             console.print(Text(f"    suggestion: {shown_s}", style="green"))

@@ -17,6 +17,7 @@ from editqa.model import Block, BlockKind, Finding
 from editqa.rules.loader import fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
 from editqa.text.lexicon import match_case
+from editqa.text.scopes import Spans
 
 REGEX_TIMEOUT = 1.0  # seconds per rule and chunk
 CHUNK_CHARS = 20_000
@@ -38,6 +39,7 @@ class RulesCheck:
         starts = [b.start for b in blocks]
         chunks = _chunks(blocks)
         for rule in self.rules.for_language(ctx.language):
+            exceptions: dict[int, Spans] = {}  # block start -> where `unless` matched
             for lo, hi in chunks:
                 for m in _scan(rule.compiled, doc.text, lo, hi, rule, ctx, self.timeout):
                     start, end = m.span()
@@ -46,10 +48,14 @@ class RulesCheck:
                     block = blocks[bisect_right(starts, start) - 1]
                     if end > block.end:
                         continue  # crosses into the next block
-                    if rule.compiled_unless and _excepted(
-                        rule, m, doc.text, block.start, block.end, ctx, self.timeout
-                    ):
-                        continue
+                    if rule.compiled_unless:
+                        spans = exceptions.get(block.start)
+                        if spans is None:
+                            spans = exceptions[block.start] = _unless_spans(
+                                rule, doc.text, block.start, block.end, ctx, self.timeout
+                            )
+                        if spans.overlaps(start, end):
+                            continue
                     yield _finding(ctx, rule, m)
 
 
@@ -90,14 +96,17 @@ def _scan(
     )
 
 
-def _excepted(
-    rule: Rule, m: Any, text: str, start: int, end: int, ctx: CheckContext, timeout: float
-) -> bool:
-    for u in rule.compiled_unless:
-        for um in _scan(u, text, start, end, rule, ctx, timeout):
-            if um.start() < m.end() and um.end() > m.start():
-                return True
-    return False
+def _unless_spans(
+    rule: Rule, text: str, start: int, end: int, ctx: CheckContext, timeout: float
+) -> Spans:
+    """Where the rule's `unless` patterns match in one block: scanned once per block that has
+    a match, however many matches it has."""
+    found = [
+        (um.start(), um.end())
+        for u in rule.compiled_unless
+        for um in _scan(u, text, start, end, rule, ctx, timeout)
+    ]
+    return Spans.from_pairs(found)
 
 
 def expand(template: str, m: Any, extra: dict[str, str] | None = None) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 import regex
 import yaml
 
-from editqa.errors import RuleError
+from editqa.errors import RuleError, UsageError
 from editqa.model import Category, FixSafety, Severity
 from editqa.rules.schema import (
     COMMON_KEYS,
@@ -24,9 +24,11 @@ from editqa.rules.schema import (
     RuleSet,
     RuleType,
 )
+from editqa.text.lang import parse_tag
 
 # libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 _ID = re.compile(r"^[a-z0-9*]+(?:[.-][a-z0-9*]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -102,7 +104,11 @@ class _Node:
             return [self.value(v) for v in node.value]
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
-        return self._scalars.construct_object(node)
+        try:
+            return self._scalars.construct_object(node)
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or "cannot read this value"
+            raise self.fail(node, f"{problem} ({node.tag})") from None
 
 
 def _rule(path: Path, node: yaml.Node) -> Rule:
@@ -157,6 +163,10 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
     languages = need("languages", list, "a list of language tags")
     if not languages or not all(isinstance(x, str) for x in languages):
         raise n.fail(keys["languages"][1], "'languages' must be a non-empty list of tags")
+    try:
+        languages = [x if x == "*" else parse_tag(x) for x in languages]
+    except UsageError as exc:
+        raise n.fail(keys["languages"][1], str(exc).replace("--lang ", "language ")) from None
     ignorecase = data.get("ignorecase", True)
     if not isinstance(ignorecase, bool):
         raise n.fail(keys["ignorecase"][1], "'ignorecase' must be true or false")
@@ -198,6 +208,7 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
     compiled_unless = tuple(
         _compile(n, keys["unless"][1], u, flags, "unless pattern") for u in unless
     )
+    _check_templates(n, keys, rtype, compiled, message, suggest)
     examples = _examples(n, keys, data)
     rule = Rule(
         id=rule_id,
@@ -224,6 +235,27 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
             keys["examples"][1], f"rule {rule_id!r} needs at least one bad and one good example"
         )
     return rule
+
+
+def _check_templates(
+    n: _Node, keys: dict[str, Any], rtype: RuleType, compiled: Any, message: str,
+    suggest: tuple[str, ...],
+) -> None:
+    """Every {field} in `message` and `suggest` must name something the rule provides."""
+    groups = set(compiled.groupindex) | {str(i) for i in range(compiled.groups + 1)}
+    for key, templates, extra in (
+        ("message", (message,), {"match", "suggestion"}),
+        ("suggest", suggest, set()),
+    ):
+        for template in templates:
+            for name in _TEMPLATE_FIELD.findall(template):
+                if name not in groups | extra:
+                    what = "group" if rtype is RuleType.PATTERN else "field"
+                    raise n.fail(
+                        keys[key][1],
+                        f"{key} uses {{{name}}}, but the rule has no such {what} "
+                        f"(use {{match}}, {{suggestion}} or a group of the pattern)",
+                    )
 
 
 def _strings(n: _Node, keys: dict[str, Any], data: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from editqa.text.distance import deletes, edit_distance
 GAZETTEER_LOCALES = ("en", "ru", "de", "fr", "es")
 MIN_CITY_POPULATION = 100_000
 MIN_LENGTH = 5
+MAX_LENGTH = 40  # longer "words" are not names, and their deletes cost time and memory
 
 
 def allowed_distance(word: str) -> float:
@@ -71,7 +72,7 @@ class Gazetteer:
 
     def _add(self, name: str) -> None:
         for part in name.replace("-", " ").split():
-            if len(part) < MIN_LENGTH or not _is_name_word(part):
+            if not MIN_LENGTH <= len(part) <= MAX_LENGTH or not _is_name_word(part):
                 continue
             if part in self.names:
                 continue
@@ -85,7 +86,7 @@ class Gazetteer:
 
     def near(self, word: str) -> list[str]:
         """Names that `word` is a near miss of (see `is_near_miss`), nearest first."""
-        if len(word) < MIN_LENGTH:
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return []
         lower = word.lower()
         seen: dict[str, float] = {}

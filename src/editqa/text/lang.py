@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,14 @@ from editqa.errors import UsageError
 # Languages editqa knows something about (spelling from pyspellchecker and/or Hunspell).
 KNOWN_LANGUAGES = ("en", "ru", "de", "fr", "es", "it", "pt", "nl", "ar", "fa", "eu", "lv")
 ENGLISH_DIALECTS = ("GB", "US", "AU", "CA", "IN", "NZ", "IE", "ZA")
+# Further languages the detector can name, so that a Polish or Swedish text is called what it
+# is (and not checked with a Latvian or Dutch dictionary); editqa has no dictionary for them.
+OTHER_DETECTABLE = ("pl", "cs", "sk", "uk", "bg", "sr", "hr", "sl", "ro", "hu", "sv", "da", "nb",
+                    "fi", "tr", "el", "he", "et", "lt", "ca")
 CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
+_SCRIPT_OF_LANGUAGE = {"ar": "ARABIC", "fa": "ARABIC", "el": "GREEK", "he": "HEBREW"} | {
+    lang: "CYRILLIC" for lang in CYRILLIC_LANGUAGES
+}
 LATIN_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "eu", "lv"})
 
 
@@ -35,31 +43,50 @@ def base(tag: str) -> str:
     return tag.split("-")[0]
 
 
+def language_script(tag: str) -> str:
+    """The script a language is written in, as Unicode names it ('LATIN', 'CYRILLIC'...)."""
+    return _SCRIPT_OF_LANGUAGE.get(base(tag), "LATIN")
+
+
+def letter_script(ch: str) -> str:
+    """The script of a letter as the first word of its Unicode name ('LATIN', 'CJK'...)."""
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
 @dataclass(slots=True)
 class LanguageDetector:
-    """Detects a text's language among KNOWN_LANGUAGES with lingua; built once per process."""
+    """Detects a text's language with lingua; built once per process, models loaded lazily.
 
-    _detector: Any = field(default=None, init=False)
+    `detect` chooses among KNOWN_LANGUAGES (fast); `detect_any` also knows OTHER_DETECTABLE,
+    for texts that the first answer does not fit."""
+
+    _detectors: dict[tuple[str, ...], Any] = field(default_factory=dict, init=False)
 
     def detect(self, text: str) -> str | None:
+        return self._detect(text, KNOWN_LANGUAGES)
+
+    def detect_any(self, text: str) -> str | None:
+        return self._detect(text, KNOWN_LANGUAGES + OTHER_DETECTABLE)
+
+    def _detect(self, text: str, codes: tuple[str, ...]) -> str | None:
         sample = text[:4000]
         letters = [ch for ch in sample if ch.isalpha()]
         if len(letters) < 20:
             return None
         cyrillic = sum("\u0400" <= ch <= "\u052f" for ch in letters)
-        if cyrillic > 0.8 * len(letters):
+        if cyrillic > 0.8 * len(letters) and codes == KNOWN_LANGUAGES:
             return "ru"  # the one Cyrillic-script language editqa knows
-        if self._detector is None:
+        detector = self._detectors.get(codes)
+        if detector is None:
             from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
             langs = [
-                Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
-                for c in KNOWN_LANGUAGES
+                Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes
             ]
-            self._detector = (
+            detector = self._detectors[codes] = (
                 LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
             )
-        found = self._detector.detect_language_of(sample)
+        found = detector.detect_language_of(sample)
         return None if found is None else str(found.iso_code_639_1.name).lower()
 
 

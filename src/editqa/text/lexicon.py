@@ -309,9 +309,13 @@ def strip_accents(word: str) -> str:
 
 
 def match_case(model: str, word: str) -> str:
-    """`word` cased like `model`: 'Minster' + 'minister' -> 'Minister'; 'NASA'-like kept."""
-    if model.isupper() and len(model) > 1:
+    """`word` cased like `model` ('Minster' + 'minister' -> 'Minister', 'IN HIS TURN' + 'for
+    his part' -> 'FOR HIS PART'), unless `word` has capitals of its own ('JavaScript',
+    'iPhone'), which are kept."""
+    if word != word.lower():
+        return word
+    if model.isupper() and sum(ch.isalpha() for ch in model) > 1:
         return word.upper()
-    if model[:1].isupper() and word[:1].islower():
+    if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word

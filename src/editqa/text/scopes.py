@@ -47,7 +47,11 @@ _NON_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-_QUOTED = re.compile(r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"")
+# “double”, «guillemets», „German“, "straight", and ‘single’ quotes, inside which a ’ that
+# is followed by a letter is an apostrophe (‘We don’t know’).
+_QUOTED = re.compile(
+    r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"|‘(?:[^‘’\n]|’(?=\w))*’"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +64,13 @@ class Spans:
     @classmethod
     def of(cls, patterns: Iterable[re.Pattern[str]], text: str) -> Spans:
         """The union of every pattern's matches, merged into sorted disjoint spans."""
-        pairs = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text))
+        return cls.from_pairs((m.start(), m.end()) for p in patterns for m in p.finditer(text))
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[int, int]]) -> Spans:
+        """Sorted disjoint spans covering the union of (start, end) pairs."""
         merged: list[list[int]] = []
-        for start, end in pairs:
+        for start, end in sorted(pairs):
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:

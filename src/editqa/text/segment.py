@@ -9,7 +9,10 @@ from typing import NamedTuple
 
 from editqa.model import Block, BlockKind
 
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
+# Word characters plus combining marks (decomposed accents), soft hyphens and joiners, which
+# belong inside a word although `\w` does not match them.
+_WORD_CHARS = r"[\w\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u00ad\u200c\u200d]"
+_TOKEN = re.compile(rf"{_WORD_CHARS}+(?:['’\-]{_WORD_CHARS}+)*")
 _SENTENCE_END = re.compile(r"[.!?…]")
 # Abbreviations whose full stop does not end a sentence (titles, "e.g.", initials).
 _ABBREVIATION = re.compile(
