@@ -105,6 +105,8 @@ def test_json_schema(capsys: pytest.CaptureFixture[str], files: dict[str, str]) 
         "text",
         "suggestions",
         "fix_safety",
+        "engines",
+        "suggestion_kinds",
     }
     assert (finding["rule_id"], finding["text"], finding["suggestions"][0]) == (
         "spelling.unknown-word",

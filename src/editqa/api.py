@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from editqa.checks.base import Check, CheckContext
 from editqa.checks.boilerplate import BoilerplateCheck
+from editqa.checks.grammar import GrammarCheck, merge
 from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
 from editqa.config import Options
@@ -28,18 +29,24 @@ def build_runtime(options: Options) -> Runtime:
     """Load word lists and rules once; dictionaries and gazetteers are built on first use."""
     words = WordList.load(options.word_files())
     rules = load_rules(options.rule_dirs, builtin=options.builtin_rules)
-    return Runtime(words=words, rules=rules)
+    return Runtime(words=words, rules=rules, grammar=options.grammar)
 
 
 def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:
     """The checks named, in a fixed order."""
+    wanted = set(names)
     table: dict[str, Check] = {
         "spelling": SpellingCheck(),
         "rules": RulesCheck(runtime.rules),
         "script": MixedScriptCheck(),
         "boilerplate": BoilerplateCheck(),
     }
-    wanted = set(names)
+    if "grammar" in wanted:  # last: it reuses what the spelling check learnt of names
+        table["grammar"] = GrammarCheck(
+            runtime.grammar_backends(),
+            spelling_engine=runtime.grammar.spelling_engine,
+            notices=runtime.notices,
+        )
     return [c for n, c in table.items() if n in wanted]
 
 
@@ -100,11 +107,15 @@ def check_document(
     """Run every check over one document; findings sorted by (start, rule_id), deduplicated."""
     language = resolve_language(doc, lang, runtime)
     ctx = CheckContext.build(doc, language, runtime)
+    for check in checks:
+        if isinstance(check, GrammarCheck):
+            check.prepare(language)  # slow engines start building while the others run
     findings: dict[tuple[str, int, int], Finding] = {}
     for check in checks:
         for f in check.run(ctx):
             findings.setdefault((f.rule_id, f.start, f.end), f)
-    ordered = tuple(sorted(findings.values(), key=lambda f: (f.start, f.rule_id, f.end)))
+    merged = merge(list(findings.values()))
+    ordered = tuple(sorted(merged, key=lambda f: (f.start, f.rule_id, f.end)))
     notes = []
     if any(c.name == "spelling" for c in checks) and not runtime.lexicon(language).available:
         notes.append(f"no spelling dictionary for '{language}': spelling was not checked")
@@ -125,7 +136,7 @@ def check_text(
     checking many texts: building one loads the rules, and its dictionaries load on first use."""
     options = options or Options(lang=lang)
     runtime = runtime or build_runtime(options)
-    checks = build_checks(runtime, options.checks)
+    checks = build_checks(runtime, options.active_checks())
     tag = Options(lang=lang).lang if lang else options.lang
     return check_document(load_text(text, path), runtime, checks, tag)
 
@@ -146,12 +157,13 @@ _WORKER: tuple[Runtime, list[Check]] | None = None
 def _init_worker(options: Options) -> None:
     global _WORKER
     runtime = build_runtime(options)
-    _WORKER = (runtime, build_checks(runtime, options.checks))
+    _WORKER = (runtime, build_checks(runtime, options.active_checks()))
 
 
-def _work(path: str, lang: str | None) -> FileResult:
+def _work(path: str, lang: str | None) -> tuple[FileResult, list[str]]:
     assert _WORKER is not None
-    return _check_one(path, _WORKER[0], _WORKER[1], lang)
+    result = _check_one(path, _WORKER[0], _WORKER[1], lang)
+    return result, _WORKER[0].notices.take()
 
 
 def check_paths(
@@ -165,7 +177,6 @@ def check_paths(
     """
     options = options or Options()
     files = list(dict.fromkeys(expand_paths(paths)))
-    notices: list[Notice] = []
     jobs = max(1, min(options.jobs, len(files)))
     # Built here even when workers do the checking: word lists and rules are validated (and
     # their errors raised) in this process, before any worker starts.
@@ -174,11 +185,15 @@ def check_paths(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-            results = list(pool.map(_work, files, [options.lang] * len(files), chunksize=4))
+            done = list(pool.map(_work, files, [options.lang] * len(files), chunksize=4))
+        results = [r for r, _ in done]
+        messages = [m for _, said in done for m in said]
     else:
-        checks = build_checks(runtime, options.checks)
+        checks = build_checks(runtime, options.active_checks())
         results = [_check_one(p, runtime, checks, options.lang) for p in files]
-    return CheckResult(tuple(sorted(results, key=lambda r: r.path)), tuple(notices))
+        messages = runtime.notices.take()
+    notices = tuple(Notice(m) for m in dict.fromkeys(messages))
+    return CheckResult(tuple(sorted(results, key=lambda r: r.path)), notices)
 
 
 def exit_code(result: CheckResult, fail_on: Severity | None) -> ExitCode:

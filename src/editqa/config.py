@@ -5,11 +5,46 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from editqa.errors import UsageError
 from editqa.model import Severity
 from editqa.text.lang import parse_tag
 from editqa.text.words import PROJECT_WORDS
 
 FAIL_ON_NEVER = "never"
+GRAMMAR_MODES = ("auto", "harper", "languagetool", "off")
+SPELLING_ENGINES = ("editqa", "harper", "languagetool")
+LT_SERVER_ENV = "EDITQA_LT_SERVER"
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarSettings:
+    """Which grammar engine runs and how LanguageTool is asked.
+
+    `mode`: `auto` (LanguageTool when a server answers or a local install exists, else Harper
+    for English, else none), `harper`, `languagetool` or `off`. `spelling_engine`: who reports
+    spelling (`editqa`'s own check, or the grammar engine's spelling rules)."""
+
+    mode: str = "auto"
+    lt_server: str | None = field(default_factory=lambda: os.environ.get(LT_SERVER_ENV) or None)
+    mother_tongue: str | None = None
+    lt_enabled_rules: tuple[str, ...] = ()
+    lt_disabled_rules: tuple[str, ...] = ()
+    lt_enabled_categories: tuple[str, ...] = ()
+    lt_disabled_categories: tuple[str, ...] = ()
+    lt_picky: bool = False
+    lt_timeout: float = 20.0
+    spelling_engine: str = "editqa"
+
+    def __post_init__(self) -> None:
+        if self.mode not in GRAMMAR_MODES:
+            raise UsageError(f"--grammar {self.mode!r}: use one of {', '.join(GRAMMAR_MODES)}")
+        if self.spelling_engine not in SPELLING_ENGINES:
+            raise UsageError(
+                f"--spelling-engine {self.spelling_engine!r}: use one of "
+                + ", ".join(SPELLING_ENGINES)
+            )
+        if self.mother_tongue is not None:
+            object.__setattr__(self, "mother_tongue", parse_tag(self.mother_tongue))
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +56,22 @@ class Options:
     rule_dirs: tuple[str, ...] = ()
     builtin_rules: bool = True
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    checks: tuple[str, ...] = ("spelling", "rules", "script", "boilerplate")
+    checks: tuple[str, ...] = ("spelling", "rules", "script", "boilerplate", "grammar")
+    grammar: GrammarSettings = field(default_factory=GrammarSettings)
 
     def __post_init__(self) -> None:
         if self.lang is not None:
             object.__setattr__(self, "lang", parse_tag(self.lang))
+
+    def active_checks(self) -> tuple[str, ...]:
+        """The checks to run: editqa's spelling only while it owns spelling, grammar unless
+        it is off."""
+        drop = set()
+        if self.grammar.spelling_engine != "editqa":
+            drop.add("spelling")
+        if self.grammar.mode == "off":
+            drop.add("grammar")
+        return tuple(c for c in self.checks if c not in drop)
 
     def word_files(self) -> list[str]:
         """The project word list (if present in the working folder) and `--words` files."""

@@ -92,7 +92,8 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     fix_safety: FixSafety = FixSafety.NONE
     context: str = ""
-    engines: tuple[str, ...] = field(default=())
+    engines: tuple[str, ...] = field(default=())  # every backend that reported this span
+    suggestion_kinds: tuple[str, ...] = field(default=())  # replace|remove|insert, per suggestion
 
     @property
     def fingerprint(self) -> str:

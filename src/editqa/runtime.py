@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from editqa.cache import cached, versions
+from editqa.checks.grammar import GrammarBackend, Notices
+from editqa.config import GrammarSettings
 from editqa.rules.schema import RuleSet
 from editqa.text.gazetteer import Gazetteer, default_names
 from editqa.text.lang import LanguageDetector, base
@@ -29,9 +31,18 @@ from editqa.text.words import WordList
 class Runtime:
     """Per-process resources. Not thread-safe; each worker process builds its own."""
 
-    def __init__(self, *, words: WordList | None = None, rules: RuleSet | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        words: WordList | None = None,
+        rules: RuleSet | None = None,
+        grammar: GrammarSettings | None = None,
+    ) -> None:
         self.words = words or WordList()
         self.rules = rules or RuleSet(())
+        self.grammar = grammar or GrammarSettings()
+        self.notices = Notices()
+        self._grammar_backends: list[GrammarBackend] | None = None
         self.detector = LanguageDetector()
         self._lexicons: dict[str, Lexicon] = {}
         self._gazetteer: Gazetteer | None = None
@@ -59,6 +70,23 @@ class Runtime:
                 tag, self.pyspell(base(tag)), self.hunspell(main), self.hunspell(other)
             )
         return lex
+
+    def grammar_backends(self) -> list[GrammarBackend]:
+        """The grammar engines of the `--grammar` mode, in order of preference; each built
+        once (Harper's linters and LanguageTool's connection live as long as the runtime)."""
+        if self._grammar_backends is None:
+            from editqa.checks.harper import HarperBackend
+            from editqa.checks.languagetool import LanguageToolBackend
+
+            mode, owner = self.grammar.mode, self.grammar.spelling_engine
+            harper = HarperBackend(self.words.all(), spelling=owner == "harper")
+            languagetool = LanguageToolBackend(self.grammar)
+            self._grammar_backends = {
+                "auto": [languagetool, harper],
+                "harper": [harper],
+                "languagetool": [languagetool],
+            }.get(mode, [])
+        return self._grammar_backends
 
     def gazetteer(self) -> Gazetteer:
         """Known proper nouns for near-miss checks, shared by every language: the gazetteer

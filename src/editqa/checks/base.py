@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from editqa.document.loader import Document
 from editqa.model import Category, Finding, FixSafety, Severity
@@ -25,6 +25,9 @@ class CheckContext:
         self.document = document
         self.language = language
         self.runtime = runtime
+        # Per-document results one check computes and another reuses (the names editqa's
+        # spelling accepted, which the grammar engines are told about), keyed by name.
+        self.shared: dict[str, Any] = {}
 
     @classmethod
     def build(cls, document: Document, language: str, runtime: Runtime) -> CheckContext:
@@ -50,6 +53,7 @@ class CheckContext:
         end: int,
         suggestions: Iterable[str] = (),
         fix_safety: FixSafety = FixSafety.NONE,
+        suggestion_kinds: Iterable[str] = (),
     ) -> Finding:
         """A Finding for the text span [start, end), converted to source coordinates."""
         doc = self.document
@@ -70,6 +74,8 @@ class CheckContext:
             suggestions=sugg,
             fix_safety=fix_safety if sugg else FixSafety.NONE,
             context=f"{before}{src[s:e]}{after}",
+            engines=(source,),
+            suggestion_kinds=tuple(suggestion_kinds),
         )
 
 

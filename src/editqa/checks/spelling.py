@@ -22,6 +22,7 @@ from editqa.text.lang import base, language_script, letter_script
 from editqa.text.lexicon import is_ize_variant
 from editqa.text.segment import TokenKind
 
+ACCEPTED_NAMES = "spelling.accepted-names"
 SKIPPED_BLOCKS = frozenset({BlockKind.BOILERPLATE, BlockKind.CODE})
 CAPITALISED_BLOCKS = frozenset({BlockKind.TITLE, BlockKind.HEADING})
 MAX_NAME_USES_FOR_GAZETTEER = 1  # a name spelt the same way twice is used consistently
@@ -51,6 +52,9 @@ class SpellingCheck:
     name = "spelling"
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Findings for unknown words; the capitalised words it accepted as names are left in
+        `ctx.shared[ACCEPTED_NAMES]` for the grammar engines."""
+        accepted: set[str] = ctx.shared.setdefault(ACCEPTED_NAMES, set())
         if not ctx.runtime.lexicon(ctx.language).available:
             return
         words = list(self._words(ctx))
@@ -61,6 +65,8 @@ class SpellingCheck:
             finding = self._check(ctx, w, usage)
             if finding is not None:
                 yield finding
+            elif w.text[0].isupper():
+                accepted.add(w.text)
 
     def _words(self, ctx: CheckContext) -> Iterator[_Word]:
         """Checkable word parts not known as they stand: hyphenated compounds are split,

@@ -36,6 +36,8 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
                     "text": f.text,
                     "suggestions": list(f.suggestions),
                     "fix_safety": f.fix_safety.value,
+                    "engines": list(f.engines) or [f.source],
+                    "suggestion_kinds": list(f.suggestion_kinds),
                 }
             )
         files.append(entry)
