@@ -11,7 +11,7 @@ import typer
 
 from editqa import __version__
 from editqa.api import check_paths, exit_code
-from editqa.config import Options, parse_fail_on
+from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
 from editqa.errors import EditqaError, ExitCode, UsageError
 from editqa.report import reporter_for
 from editqa.rules.loader import load_rules
@@ -71,6 +71,35 @@ def check(
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")
     ] = 0,
     color: Annotated[str, typer.Option("--color", help="auto, always or never.")] = "auto",
+    grammar: Annotated[
+        str, typer.Option("--grammar", help="auto, harper, languagetool or off.")
+    ] = "auto",
+    lt_server: Annotated[
+        str | None,
+        typer.Option("--lt-server", help=f"LanguageTool server URL (else ${LT_SERVER_ENV})."),
+    ] = None,
+    mother_tongue: Annotated[
+        str | None,
+        typer.Option("--mother-tongue", help="The writer's or source language, e.g. ru."),
+    ] = None,
+    lt_enable: Annotated[
+        list[str] | None, typer.Option("--lt-enable", help="LanguageTool rule to enable.")
+    ] = None,
+    lt_disable: Annotated[
+        list[str] | None, typer.Option("--lt-disable", help="LanguageTool rule to disable.")
+    ] = None,
+    lt_enable_category: Annotated[
+        list[str] | None, typer.Option("--lt-enable-category", help="Category to enable.")
+    ] = None,
+    lt_disable_category: Annotated[
+        list[str] | None, typer.Option("--lt-disable-category", help="Category to disable.")
+    ] = None,
+    lt_picky: Annotated[
+        bool, typer.Option("--lt-picky", help="LanguageTool's picky level.")
+    ] = False,
+    spelling_engine: Annotated[
+        str, typer.Option("--spelling-engine", help="editqa, harper or languagetool.")
+    ] = "editqa",
 ) -> None:
     """Check files and print findings; exit 1 when a finding reaches --fail-on."""
     if fail_on not in ("error", "warning", "info", "never"):
@@ -80,16 +109,31 @@ def check(
     reporter = reporter_for(
         fmt, quiet=quiet, color={"auto": None, "always": True, "never": False}[color]
     )
+    settings = GrammarSettings(
+        mode=grammar,
+        mother_tongue=mother_tongue,
+        lt_enabled_rules=tuple(lt_enable or ()),
+        lt_disabled_rules=tuple(lt_disable or ()),
+        lt_enabled_categories=tuple(lt_enable_category or ()),
+        lt_disabled_categories=tuple(lt_disable_category or ()),
+        lt_picky=lt_picky,
+        spelling_engine=spelling_engine,
+        lt_server=lt_server or GrammarSettings().lt_server,
+    )
     options = Options(
         lang=lang,
         words=tuple(words or ()),
         rule_dirs=tuple(rules or ()),
         jobs=jobs or (os.cpu_count() or 1),
+        grammar=settings,
     )
     result = check_paths(paths, options)
     reporter.report(result, sys.stdout)
     for r in result.errors:
         print(f"editqa: error: {r.error}", file=sys.stderr)
+    if fmt != "terminal":  # the terminal report shows them itself
+        for notice in result.notices:
+            print(f"editqa: note: {notice.message}", file=sys.stderr)
     raise typer.Exit(int(exit_code(result, parse_fail_on(fail_on))))
 
 

@@ -81,11 +81,12 @@ class Runtime:
             mode, owner = self.grammar.mode, self.grammar.spelling_engine
             harper = HarperBackend(self.words.all(), spelling=owner == "harper")
             languagetool = LanguageToolBackend(self.grammar)
-            self._grammar_backends = {
+            chosen: dict[str, list[GrammarBackend]] = {
                 "auto": [languagetool, harper],
                 "harper": [harper],
                 "languagetool": [languagetool],
-            }.get(mode, [])
+            }
+            self._grammar_backends = chosen.get(mode, [])
         return self._grammar_backends
 
     def gazetteer(self) -> Gazetteer:

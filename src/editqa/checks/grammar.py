@@ -20,7 +20,7 @@ from editqa.model import BlockKind, Category, Finding, FixSafety
 SKIPPED_BLOCKS = frozenset({BlockKind.BOILERPLATE, BlockKind.CODE})
 
 
-class GrammarUnavailable(Exception):  # noqa: N818 - a condition, reported as a notice
+class GrammarUnavailable(Exception):
     """An engine cannot check now (server down, timeout, refused request). The message is
     one line for the run's notices."""
 
@@ -63,19 +63,30 @@ class GrammarCheck:
                 return
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        failed = False
         for backend in self.backends:
             if not backend.supports(ctx.language):
+                failure = getattr(backend, "failure", None)
+                if failure and getattr(backend, "configured", False):
+                    self.notices.add(f"{backend.name}: {failure}")
                 continue
             try:
                 found = backend.check(ctx, spelling=self.spelling_engine == backend.name)
             except GrammarUnavailable as exc:
                 self.notices.add(f"{backend.name}: {exc}; its grammar checks were skipped")
+                failed = True
                 continue
             yield from (f for f in found if _in_prose(ctx, f.start, f.end))
             return
-        names = ", ".join(b.name for b in self.backends) or "none configured"
+        if failed:
+            return
+        reasons = [
+            f"{b.name}: {reason}" if (reason := getattr(b, "failure", None)) else b.name
+            for b in self.backends
+        ]
+        tried = "; ".join(reasons) or "none configured"
         self.notices.add(
-            f"no grammar engine checks '{ctx.language}' here ({names}); grammar was not checked"
+            f"no grammar engine checks '{ctx.language}' here ({tried}); grammar was not checked"
         )
 
 

@@ -57,8 +57,13 @@ def dialect_name(tag: str) -> str:
     Australian, en-CA Canadian, en-IN Indian, en-US and plain en American."""
     region = tag.split("-")[1] if "-" in tag else "US"
     return {
-        "GB": "BRITISH", "IE": "BRITISH", "NZ": "BRITISH", "ZA": "BRITISH",
-        "AU": "AUSTRALIAN", "CA": "CANADIAN", "IN": "INDIAN",
+        "GB": "BRITISH",
+        "IE": "BRITISH",
+        "NZ": "BRITISH",
+        "ZA": "BRITISH",
+        "AU": "AUSTRALIAN",
+        "CA": "CANADIAN",
+        "IN": "INDIAN",
     }.get(region, "AMERICAN")
 
 
@@ -100,7 +105,7 @@ class HarperBackend:
             if self._words:
                 linter.import_words(self._words)
             self._linters[dialect] = linter
-        except Exception as exc:  # noqa: BLE001 - reported as a notice, never a crash
+        except Exception as exc:
             self._errors[dialect] = f"{type(exc).__name__}: {exc}"
 
     def linter(self, language: str) -> Any:

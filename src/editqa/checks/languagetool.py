@@ -111,7 +111,7 @@ class LanguageToolBackend:
 
     # -- connection -----------------------------------------------------------------------
     def available(self) -> bool:
-        """Whether a server answers (asked once per run)."""
+        """Whether a server answers (asked once per run; a lost server stays lost)."""
         if self._languages is None and self._failure is None:
             try:
                 self._url = self._server_url()
@@ -125,7 +125,13 @@ class LanguageToolBackend:
 
     @property
     def failure(self) -> str | None:
+        """Why the server could not be used, once `available()` has said no."""
         return self._failure
+
+    @property
+    def configured(self) -> bool:
+        """Whether the user asked for LanguageTool (a server URL) or has it installed."""
+        return bool(self.settings.lt_server) or local_install() is not None
 
     def _server_url(self) -> str:
         if self.settings.lt_server:
@@ -147,8 +153,8 @@ class LanguageToolBackend:
             import language_tool_python
 
             self._local = language_tool_python.LanguageTool("en-US")
-            url = str(self._local._url)  # noqa: SLF001 - the library keeps its address here
-        except Exception as exc:  # noqa: BLE001 - any failure is a notice
+            url = str(self._local._url)
+        except Exception as exc:
             raise GrammarUnavailable(f"the local LanguageTool did not start ({exc})") from exc
         return url.removesuffix("v2/").rstrip("/") + "/"
 
@@ -171,7 +177,7 @@ class LanguageToolBackend:
                     f"{url} refused a request as too large (HTTP 413)"
                 ) from exc
             raise GrammarUnavailable(f"{url} answered HTTP {exc.code}") from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise GrammarUnavailable(f"{url} did not answer within {timeout:g} s") from exc
         except urllib.error.URLError as exc:
             reason = exc.reason
@@ -192,7 +198,8 @@ class LanguageToolBackend:
         """The code LanguageTool knows for a tag: the tag itself, its usual region, or the
         bare language."""
         languages = self._languages or set()
-        for code in (tag, DEFAULT_REGIONS.get(base(tag), ""), base(tag)):
+        regional = [tag] if "-" in tag else []
+        for code in (*regional, DEFAULT_REGIONS.get(base(tag), ""), base(tag)):
             if code and code in languages:
                 return code
         return None
@@ -249,9 +256,7 @@ class LanguageToolBackend:
             category = Category.MISSPELLING
             if not spelling:
                 return None
-        replacements = [
-            str(r.get("value", "")) for r in match.get("replacements", ())[:5]
-        ]
+        replacements = [str(r.get("value", "")) for r in match.get("replacements", ())[:5]]
         return ctx.finding(
             rule_id=f"languagetool.{rule.get('id', 'UNKNOWN')}",
             source="languagetool",

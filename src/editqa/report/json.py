@@ -46,6 +46,7 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
         "version": SCHEMA_VERSION,
         "files": files,
         "summary": {k: summ[k] for k in ("files", "findings", "by_severity")},
+        "notices": [n.message for n in result.notices],
     }
     return out
 

@@ -238,7 +238,11 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
 
 
 def _check_templates(
-    n: _Node, keys: dict[str, Any], rtype: RuleType, compiled: Any, message: str,
+    n: _Node,
+    keys: dict[str, Any],
+    rtype: RuleType,
+    compiled: Any,
+    message: str,
     suggest: tuple[str, ...],
 ) -> None:
     """Every {field} in `message` and `suggest` must name something the rule provides."""

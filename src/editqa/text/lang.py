@@ -14,8 +14,28 @@ KNOWN_LANGUAGES = ("en", "ru", "de", "fr", "es", "it", "pt", "nl", "ar", "fa", "
 ENGLISH_DIALECTS = ("GB", "US", "AU", "CA", "IN", "NZ", "IE", "ZA")
 # Further languages the detector can name, so that a Polish or Swedish text is called what it
 # is (and not checked with a Latvian or Dutch dictionary); editqa has no dictionary for them.
-OTHER_DETECTABLE = ("pl", "cs", "sk", "uk", "bg", "sr", "hr", "sl", "ro", "hu", "sv", "da", "nb",
-                    "fi", "tr", "el", "he", "et", "lt", "ca")
+OTHER_DETECTABLE = (
+    "pl",
+    "cs",
+    "sk",
+    "uk",
+    "bg",
+    "sr",
+    "hr",
+    "sl",
+    "ro",
+    "hu",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "tr",
+    "el",
+    "he",
+    "et",
+    "lt",
+    "ca",
+)
 CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _SCRIPT_OF_LANGUAGE = {"ar": "ARABIC", "fa": "ARABIC", "el": "GREEK", "he": "HEBREW"} | {
     lang: "CYRILLIC" for lang in CYRILLIC_LANGUAGES
@@ -80,9 +100,7 @@ class LanguageDetector:
         if detector is None:
             from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-            langs = [
-                Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes
-            ]
+            langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
             detector = self._detectors[codes] = (
                 LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
             )

@@ -25,8 +25,26 @@ SUGGESTION_CACHE = 20_000
 PYSPELL_MIN_FREQUENCY = 1
 SPLIT_PENALTY = 0.6  # "public ally" for "publically" is rarely what was meant
 FREQUENCY_WEIGHT = 0.05  # per factor of ten in frequency, against the edit distance
-ENGLISH_PREFIXES = ("anti", "co", "counter", "inter", "micro", "mis", "multi", "non", "over",
-                    "post", "pre", "re", "self", "semi", "sub", "super", "un", "under")
+ENGLISH_PREFIXES = (
+    "anti",
+    "co",
+    "counter",
+    "inter",
+    "micro",
+    "mis",
+    "multi",
+    "non",
+    "over",
+    "post",
+    "pre",
+    "re",
+    "self",
+    "semi",
+    "sub",
+    "super",
+    "un",
+    "under",
+)
 KNOWN_CACHE = 200_000
 MAX_SUGGESTIONS = 5
 
@@ -243,7 +261,6 @@ class Lexicon:
                 shared = self._other is not None and bool(self._other.spell(c))
                 scored.append((shared, d, i, match_case(word, c)))
         return tuple(c for *_, c in sorted(scored)[:MAX_SUGGESTIONS])
-
 
 
 # Regular British <-> American correspondences (-our/-or, -re/-er, -ise/-ize, -yse/-yze,

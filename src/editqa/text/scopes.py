@@ -49,9 +49,7 @@ _NON_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
 )
 # “double”, «guillemets», „German“, "straight", and ‘single’ quotes, inside which a ’ that
 # is followed by a letter is an apostrophe (‘We don’t know’).
-_QUOTED = re.compile(
-    r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"|‘(?:[^‘’\n]|’(?=\w))*’"
-)
+_QUOTED = re.compile(r"“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|\"[^\"\n]*\"|‘(?:[^‘’\n]|’(?=\w))*’")
 
 
 @dataclass(frozen=True, slots=True)
