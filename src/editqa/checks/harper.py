@@ -2,8 +2,9 @@
 
 One `Linter` per dialect per process, built on first need in a background thread (Harper
 releases the GIL while building, so editqa's own checks run meanwhile) and reused for every
-document. Its spell checker is switched off unless Harper owns spelling; the project's words
-and the names editqa's spelling accepted are imported so that the engines agree.
+document. Its spell checker is switched off unless Harper owns spelling, and so are the rules
+in HOUSE_STYLE_OFF; the project's words and the names editqa's spelling accepted are
+imported so that the engines agree.
 """
 
 from __future__ import annotations
@@ -50,6 +51,18 @@ SEVERITY = {
     Category.OTHER: Severity.INFO,
 }
 SPELLING_RULE = "SpellCheck"
+# Harper rules that enforce one house style where newsrooms differ, or that misfire on news
+# copy (datelines in capitals, "Al" as a name, Turkey as the English name): off by default.
+HOUSE_STYLE_OFF = (
+    "OxfordComma",  # British and AP styles omit it
+    "LongSentences",
+    "NumericRangeEnDash",  # typography house rules belong to editqa's packs
+    "UseEllipsisCharacter",
+    "OrthographicConsistency",  # "Al" -> "AL", "Nasdaq" -> "NASDAQ"
+    "NotablePlaces",  # datelines: "NEW YORK -"
+    "UpdatePlaceNames",  # "Turkey" is the English name
+    "CompoundNouns",  # "dock workers", "log file" are standard
+)
 
 
 def dialect_name(tag: str) -> str:
@@ -98,10 +111,13 @@ class HarperBackend:
             import harper
 
             linter = harper.Linter(getattr(harper.Dialect, dialect))
+            config = linter.get_lint_config()
+            for rule in HOUSE_STYLE_OFF:
+                if rule in config:
+                    config[rule] = False
             if not self._spelling:
-                config = linter.get_lint_config()
                 config[SPELLING_RULE] = False
-                linter.set_lint_config(config)
+            linter.set_lint_config(config)
             if self._words:
                 linter.import_words(self._words)
             self._linters[dialect] = linter
