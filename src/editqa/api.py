@@ -180,6 +180,7 @@ def check_paths(
     jobs = max(1, min(options.jobs, len(files)))
     # Built here even when workers do the checking: word lists and rules are validated (and
     # their errors raised) in this process, before any worker starts.
+    own_runtime = runtime is None
     runtime = runtime or build_runtime(options)
     if jobs > 1 and len(files) >= MIN_FILES_FOR_WORKERS and "-" not in files:
         from concurrent.futures import ProcessPoolExecutor
@@ -190,7 +191,11 @@ def check_paths(
         messages = [m for _, said in done for m in said]
     else:
         checks = build_checks(runtime, options.active_checks())
-        results = [_check_one(p, runtime, checks, options.lang) for p in files]
+        try:
+            results = [_check_one(p, runtime, checks, options.lang) for p in files]
+        finally:
+            if own_runtime:
+                runtime.close()
         messages = runtime.notices.take()
     notices = tuple(Notice(m) for m in dict.fromkeys(messages))
     return CheckResult(tuple(sorted(results, key=lambda r: r.path)), notices)

@@ -89,6 +89,13 @@ class Runtime:
             self._grammar_backends = chosen.get(mode, [])
         return self._grammar_backends
 
+    def close(self) -> None:
+        """Stop what this runtime started (a local LanguageTool server)."""
+        for backend in self._grammar_backends or ():
+            close = getattr(backend, "close", None)
+            if close is not None:
+                close()
+
     def gazetteer(self) -> Gazetteer:
         """Known proper nouns for near-miss checks, shared by every language: the gazetteer
         sources plus the English Hunspell dictionary's names (months, days, demonyms...)."""
