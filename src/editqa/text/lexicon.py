@@ -128,16 +128,38 @@ class Lexicon:
         return int(mine) - int(theirs)
 
     def is_other_dialect(self, word: str) -> bool:
-        """True for an English word only the other dialect's dictionary accepts."""
+        """True for an English word that only the other dialect's dictionary accepts and that
+        has a counterpart of this dialect's own: a regular respelling ("color"/"colour") or a
+        near word only this dialect's dictionary has ("jewelry"/"jewellery"). Words like
+        "amongst", which one dictionary lacks but both dialects use, are not variants."""
         if self._other is None or self._hunspell is None:
             return False
         hit = self._variant.get(word)
         if hit is None:
-            hit = not self._hunspell.spell(word) and bool(self._other.spell(word))
+            hit = (
+                not self._hunspell.spell(word)
+                and bool(self._other.spell(word))
+                and bool(self._counterparts(word))
+            )
             if len(self._variant) >= KNOWN_CACHE:
                 self._variant.clear()
             self._variant[word] = hit
         return hit
+
+    def _counterparts(self, word: str) -> list[str]:
+        """This dialect's own spellings of an other-dialect word, regular ones first."""
+        if self._hunspell is None or self._other is None:
+            return []
+        regular = [c for c in dialect_respellings(word) if self._hunspell.spell(c)]
+        if regular:
+            return list(dict.fromkeys(regular))
+        near = []
+        for c in self._hunspell.suggest(word):
+            if " " in c or "-" in c or self._other.spell(c):
+                continue
+            if edit_distance(word.lower(), c.lower(), limit=2) <= 2:
+                near.append(match_case(word, c))
+        return near
 
     def known(self, word: str) -> bool:
         """Whether `word`, as written (case matters for names), is a word of the language.
@@ -245,22 +267,8 @@ class Lexicon:
         return tuple(out[:MAX_SUGGESTIONS])
 
     def dialect_suggestions(self, word: str) -> tuple[str, ...]:
-        """This dialect's spellings of an other-dialect word ("color" -> "colour"): the
-        regular British/American correspondences first, Hunspell's suggestions otherwise."""
-        if self._hunspell is None:
-            return ()
-        regular = [c for c in dialect_respellings(word) if self._hunspell.spell(c)]
-        if regular:
-            return tuple(dict.fromkeys(regular))[:MAX_SUGGESTIONS]
-        scored = []
-        for i, c in enumerate(self._hunspell.suggest(word)):
-            if " " in c or "-" in c:
-                continue
-            d = edit_distance(word.lower(), c.lower(), limit=2)
-            if d <= 2:
-                shared = self._other is not None and bool(self._other.spell(c))
-                scored.append((shared, d, i, match_case(word, c)))
-        return tuple(c for *_, c in sorted(scored)[:MAX_SUGGESTIONS])
+        """This dialect's spellings of an other-dialect word ("color" -> "colour")."""
+        return tuple(self._counterparts(word))[:MAX_SUGGESTIONS]
 
 
 # Regular British <-> American correspondences (-our/-or, -re/-er, -ise/-ize, -yse/-yze,
