@@ -134,9 +134,9 @@ class HarperBackend:
         return self._linters[dialect]
 
     def check(self, ctx: CheckContext, *, spelling: bool) -> list[Finding]:
+        linter = self.linter(ctx.language)  # raises GrammarUnavailable if Harper is missing
         import harper
 
-        linter = self.linter(ctx.language)
         names = frozenset(ctx.shared.get(ACCEPTED_NAMES, ()))
         dialect = dialect_name(ctx.language)
         if names - self._imported.get(dialect, frozenset()):
