@@ -97,6 +97,8 @@ def articles(runtime: Runtime, total_words: int, words_per_article: int = 1000) 
 
 def write_corpus(folder: Path, runtime: Runtime, total_words: int) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("article-*.txt"):
+        old.unlink()
     paths = []
     for i, text in enumerate(articles(runtime, total_words)):
         p = folder / f"article-{i:04d}.txt"

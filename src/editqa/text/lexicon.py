@@ -248,8 +248,8 @@ class Lexicon:
         for order, c in enumerate(candidates):
             if c.lower() == lower or ("-" in c and "-" not in word):
                 continue
-            if self._hunspell is not None and self.is_other_dialect(c):
-                continue
+            if self._hunspell is not None and self.dialect_vote(c) < 0:
+                continue  # a word only the other dialect's dictionary has
             if " " not in c and not self._known_as_is(c) and not self._known_as_is(c.lower()):
                 continue
             dist = edit_distance(lower, c.lower(), limit=limit)
