@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from editqa.checks.base import Check, CheckContext
 from editqa.checks.boilerplate import BoilerplateCheck
@@ -11,8 +13,11 @@ from editqa.checks.grammar import GrammarCheck, merge
 from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
 from editqa.config import Options
+from editqa.document.extraction import default_extractors
 from editqa.document.loader import Document, expand_paths, load_path, load_text
 from editqa.errors import EditqaError, ExitCode
+from editqa.fixes.apply import apply_edits
+from editqa.fixes.resolve import Dropped, resolve
 from editqa.model import CheckResult, FileResult, Finding, Notice, Severity
 from editqa.rules.engine import RulesCheck
 from editqa.rules.loader import load_rules
@@ -210,4 +215,87 @@ def exit_code(result: CheckResult, fail_on: Severity | None) -> ExitCode:
     return ExitCode.CLEAN
 
 
-__all__ = ["build_runtime", "check_paths", "check_text", "exit_code"]
+__all__ = ["build_runtime", "check_paths", "check_text", "exit_code", "fix_document", "fix_text"]
+
+
+MAX_FIX_ROUNDS = 10
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """What fixing one document did. `applied` lists the findings whose fixes were applied
+    (in the coordinates of the round that applied them); `dropped` the fixes of the first
+    round left out, with the reason; `stopped` is 'limit' or 'cycle' when the rounds did not
+    settle."""
+
+    path: str
+    language: str | None
+    original: str
+    fixed: str
+    applied: tuple[Finding, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    rounds: int = 0
+    stopped: str | None = None
+    findings: tuple[Finding, ...] = ()
+    encoding: str = "utf-8"
+
+
+def fix_document(
+    doc: Document,
+    runtime: Runtime,
+    checks: Sequence[Check],
+    lang: str | None = None,
+    *,
+    unsafe: bool = False,
+    rules: Iterable[str] | None = None,
+) -> FixResult:
+    """Check, apply the chosen fixes, and check again until nothing changes (at most
+    MAX_FIX_ROUNDS rounds; a text seen before means rules undo each other: stop there)."""
+    extractor = default_extractors().get(Path(doc.path).suffix.lower())
+    language = resolve_language(doc, lang, runtime)
+    text = doc.source
+    seen = {text}
+    applied: list[Finding] = []
+    dropped: tuple[Dropped, ...] = ()
+    first: tuple[Finding, ...] = ()
+    stopped = None
+    rounds = 0
+    current = doc
+    for rounds in range(1, MAX_FIX_ROUNDS + 1):
+        result = check_document(current, runtime, checks, language)
+        resolution = resolve(result.findings, unsafe=unsafe, rules=rules)
+        if rounds == 1:
+            first, dropped = result.findings, resolution.dropped
+        if not resolution.edits:
+            break
+        new = apply_edits(text, resolution.edits)
+        if new in seen:
+            stopped = "cycle"
+            break
+        applied.extend(resolution.fixed)
+        seen.add(new)
+        text = new
+        current = load_text(text, doc.path, extractor=extractor, encoding=doc.encoding)
+    else:
+        stopped = "limit"
+    return FixResult(
+        doc.path, language, doc.source, text, tuple(applied), dropped, rounds, stopped, first,
+        doc.encoding,
+    )
+
+
+def fix_text(
+    text: str,
+    *,
+    lang: str | None = None,
+    options: Options | None = None,
+    runtime: Runtime | None = None,
+    unsafe: bool = False,
+    rules: Iterable[str] | None = None,
+) -> FixResult:
+    """Fix a string as a plain-text document (safe fixes unless `unsafe`)."""
+    options = options or Options(lang=lang)
+    runtime = runtime or build_runtime(options)
+    checks = build_checks(runtime, options.active_checks())
+    tag = Options(lang=lang).lang if lang else options.lang
+    return fix_document(load_text(text), runtime, checks, tag, unsafe=unsafe, rules=rules)

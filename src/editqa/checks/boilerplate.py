@@ -16,12 +16,16 @@ class BoilerplateCheck:
     name = "boilerplate"
 
     def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        """The span of a run reaches to the next block (or the end of the text), so that
+        deleting it leaves no empty lines behind."""
         run: list[tuple[int, int]] = []
+        text_end = len(ctx.document.text)
         for block in (*ctx.document.blocks, None):
             if block is not None and block.kind is BlockKind.BOILERPLATE:
                 run.append((block.start, block.end))
                 continue
             if run:
+                end = block.start if block is not None else text_end
                 yield ctx.finding(
                     rule_id="document.boilerplate",
                     source="document",
@@ -32,7 +36,7 @@ class BoilerplateCheck:
                         f"{len(run)} line(s), not part of the article: remove it."
                     ),
                     start=run[0][0],
-                    end=run[-1][1],
+                    end=end,
                     suggestions=("",),
                     fix_safety=FixSafety.SUGGEST,
                 )

@@ -86,3 +86,11 @@ def _control_ratio(text: str) -> float:
         return 0.0
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     return bad / len(sample)
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """Bytes for `text` in the encoding it was read in, byte-order mark included."""
+    for bom, enc in _BOMS:
+        if enc == encoding:
+            return bom + text.encode(enc.removesuffix("-sig"))
+    return text.encode(encoding)

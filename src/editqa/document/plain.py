@@ -80,7 +80,9 @@ def _is_short(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    return bool(_FINAL_PUNCT.search(text)) or not _is_short(text)
+    """Ends like a sentence and has words ("23.12.2015 (15:27)" does not), or is long."""
+    words = [w for w in _WORD.findall(text) if any(ch.isalpha() for ch in w)]
+    return (bool(_FINAL_PUNCT.search(text)) and len(words) >= 2) or not _is_short(text)
 
 
 def looks_like_furniture(text: str) -> bool:

@@ -1,0 +1,1 @@
+"""Fixes as data: choosing edits (resolve), applying them (apply), showing them (diff)."""

@@ -1,0 +1,48 @@
+"""Applying edits to a text, right to left, touching nothing outside their spans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editqa.model import Edit
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """The text with non-overlapping edits applied (applied right to left, so the offsets of
+    the ones still to do stay valid)."""
+    out = text
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        out = out[: e.start] + e.replacement + out[e.end :]
+    return out
+
+
+def write_atomically(path: str, data: bytes, read_before: bytes) -> None:
+    """Replace the file with `data`: written to a temporary file beside it, permissions
+    copied, then renamed over it. Refuses (InputError) when the file no longer holds the bytes
+    it was fixed from, so that nothing written meanwhile is lost."""
+    import os
+    import shutil
+    import tempfile
+
+    from editqa.errors import InputError
+
+    try:
+        with open(path, "rb") as fh:
+            current = fh.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it again before writing ({exc})") from exc
+    if current != read_before:
+        raise InputError(f"{path}: changed since it was read; not written")
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".editqa-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        shutil.copymode(path, tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
