@@ -14,7 +14,7 @@ from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
 from editqa.config import Options
 from editqa.document.extraction import default_extractors
-from editqa.document.loader import Document, expand_paths, load_path, load_text
+from editqa.document.loader import Document, expand_paths, load_bytes, load_path, load_text
 from editqa.errors import EditqaError, ExitCode
 from editqa.fixes.apply import apply_edits
 from editqa.fixes.resolve import Dropped, resolve
@@ -215,7 +215,15 @@ def exit_code(result: CheckResult, fail_on: Severity | None) -> ExitCode:
     return ExitCode.CLEAN
 
 
-__all__ = ["build_runtime", "check_paths", "check_text", "exit_code", "fix_document", "fix_text"]
+__all__ = [
+    "build_runtime",
+    "check_paths",
+    "check_text",
+    "exit_code",
+    "fix_document",
+    "fix_paths",
+    "fix_text",
+]
 
 
 MAX_FIX_ROUNDS = 10
@@ -238,6 +246,7 @@ class FixResult:
     stopped: str | None = None
     findings: tuple[Finding, ...] = ()
     encoding: str = "utf-8"
+    raw: bytes = b""  # the bytes the file held when read, to refuse writing over changes
 
 
 def fix_document(
@@ -279,7 +288,15 @@ def fix_document(
     else:
         stopped = "limit"
     return FixResult(
-        doc.path, language, doc.source, text, tuple(applied), dropped, rounds, stopped, first,
+        doc.path,
+        language,
+        doc.source,
+        text,
+        tuple(applied),
+        dropped,
+        rounds,
+        stopped,
+        first,
         doc.encoding,
     )
 
@@ -299,3 +316,31 @@ def fix_text(
     checks = build_checks(runtime, options.active_checks())
     tag = Options(lang=lang).lang if lang else options.lang
     return fix_document(load_text(text), runtime, checks, tag, unsafe=unsafe, rules=rules)
+
+
+def fix_paths(
+    paths: Iterable[str],
+    options: Options | None = None,
+    runtime: Runtime | None = None,
+    *,
+    unsafe: bool = False,
+    rules: Iterable[str] | None = None,
+) -> list[FixResult | str]:
+    """Fix each file (in one process, in order); an unreadable file gives its error message."""
+    from dataclasses import replace
+
+    options = options or Options()
+    runtime = runtime or build_runtime(options)
+    checks = build_checks(runtime, options.active_checks())
+    out: list[FixResult | str] = []
+    for path in dict.fromkeys(expand_paths(paths)):
+        try:
+            raw = b"" if path == "-" else Path(path).read_bytes()
+            doc = load_path(path) if path == "-" else load_bytes(raw, path)
+            result = fix_document(doc, runtime, checks, options.lang, unsafe=unsafe, rules=rules)
+            out.append(replace(result, raw=raw))
+        except EditqaError as exc:
+            out.append(str(exc))
+        except OSError as exc:
+            out.append(f"{path}: cannot read ({exc.strerror or exc})")
+    return out

@@ -3,6 +3,7 @@ prints errors on one line, and exits with the code `api.exit_code` decides."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from typing import Annotated
@@ -10,10 +11,14 @@ from typing import Annotated
 import typer
 
 from editqa import __version__
-from editqa.api import check_paths, exit_code
+from editqa.api import FixResult, check_paths, exit_code, fix_paths
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
+from editqa.document.encoding import encode
+from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError
+from editqa.fixes.apply import write_atomically
 from editqa.report import reporter_for
+from editqa.report.diff import DiffReporter
 from editqa.rules.loader import load_rules
 
 app = typer.Typer(
@@ -106,9 +111,59 @@ def check(
         raise UsageError(f"--fail-on {fail_on!r}: use error, warning, info or never")
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color {color!r}: use auto, always or never")
-    reporter = reporter_for(
-        fmt, quiet=quiet, color={"auto": None, "always": True, "never": False}[color]
+    if fmt != "diff":
+        reporter = reporter_for(
+            fmt, quiet=quiet, color={"auto": None, "always": True, "never": False}[color]
+        )
+    options = _options(
+        lang,
+        words,
+        rules,
+        jobs,
+        grammar,
+        lt_server,
+        mother_tongue,
+        lt_enable,
+        lt_disable,
+        lt_enable_category,
+        lt_disable_category,
+        lt_picky,
+        spelling_engine,
     )
+    if fmt == "diff":
+        results = fix_paths(paths, options)
+        DiffReporter(color={"auto": None, "always": True, "never": False}[color]).report_fixes(
+            [r for r in results if isinstance(r, FixResult)], sys.stdout
+        )
+        errors = [r for r in results if isinstance(r, str)]
+        for e in errors:
+            print(f"editqa: error: {e}", file=sys.stderr)
+        raise typer.Exit(2 if errors else 0)
+    result = check_paths(paths, options)
+    reporter.report(result, sys.stdout)
+    for r in result.errors:
+        print(f"editqa: error: {r.error}", file=sys.stderr)
+    if fmt != "terminal":  # the terminal report shows them itself
+        for notice in result.notices:
+            print(f"editqa: note: {notice.message}", file=sys.stderr)
+    raise typer.Exit(int(exit_code(result, parse_fail_on(fail_on))))
+
+
+def _options(
+    lang: str | None,
+    words: list[str] | None,
+    rules: list[str] | None,
+    jobs: int,
+    grammar: str,
+    lt_server: str | None,
+    mother_tongue: str | None,
+    lt_enable: list[str] | None,
+    lt_disable: list[str] | None,
+    lt_enable_category: list[str] | None,
+    lt_disable_category: list[str] | None,
+    lt_picky: bool,
+    spelling_engine: str,
+) -> Options:
     settings = GrammarSettings(
         mode=grammar,
         mother_tongue=mother_tongue,
@@ -120,21 +175,78 @@ def check(
         spelling_engine=spelling_engine,
         lt_server=lt_server or GrammarSettings().lt_server,
     )
-    options = Options(
+    return Options(
         lang=lang,
         words=tuple(words or ()),
         rule_dirs=tuple(rules or ()),
         jobs=jobs or (os.cpu_count() or 1),
         grammar=settings,
     )
-    result = check_paths(paths, options)
-    reporter.report(result, sys.stdout)
-    for r in result.errors:
-        print(f"editqa: error: {r.error}", file=sys.stderr)
-    if fmt != "terminal":  # the terminal report shows them itself
-        for notice in result.notices:
-            print(f"editqa: note: {notice.message}", file=sys.stderr)
-    raise typer.Exit(int(exit_code(result, parse_fail_on(fail_on))))
+
+
+@app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    in_place: Annotated[
+        bool, typer.Option("--in-place", "-i", help="Rewrite the files (atomically).")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead.")] = False,
+    unsafe: Annotated[
+        bool, typer.Option("--unsafe", help="Also apply fixes marked 'suggest'.")
+    ] = False,
+    rule: Annotated[
+        list[str] | None, typer.Option("--rule", help="Only this rule's fixes (repeatable).")
+    ] = None,
+    lang: LangOpt = None,
+    words: Annotated[
+        list[str] | None, typer.Option("--words", help="Word list file (repeatable).")
+    ] = None,
+    rules: RulesOpt = None,
+    grammar: Annotated[
+        str, typer.Option("--grammar", help="auto, harper, languagetool or off.")
+    ] = "auto",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Apply the safe fixes (--unsafe: all): print the fixed text of one file, a diff, or
+    rewrite the files with --in-place."""
+    options = _options(
+        lang, words, rules, 1, grammar, None, None, None, None, None, None, False, "editqa"
+    )
+    if not (in_place or diff) and len(list(expand_paths(paths))) != 1:
+        raise UsageError("fix prints one file's text: give one file, or use --diff or --in-place")
+    if in_place and "-" in paths:
+        raise UsageError("--in-place cannot rewrite standard input")
+    results = fix_paths(paths, options, unsafe=unsafe, rules=rule)
+    failed = False
+    for r in results:
+        if isinstance(r, str):
+            print(f"editqa: error: {r}", file=sys.stderr)
+            failed = True
+            continue
+        if diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    r.original.splitlines(keepends=True),
+                    r.fixed.splitlines(keepends=True),
+                    fromfile=r.path if os.path.isabs(r.path) else f"a/{r.path}",
+                    tofile=r.path if os.path.isabs(r.path) else f"b/{r.path}",
+                )
+            )
+        elif in_place:
+            if r.fixed != r.original:
+                try:
+                    write_atomically(r.path, encode(r.fixed, r.encoding), r.raw)
+                except EditqaError as exc:
+                    print(f"editqa: error: {exc}", file=sys.stderr)
+                    failed = True
+                    continue
+        else:
+            sys.stdout.write(r.fixed)
+        if not quiet:
+            left = f", {len(r.dropped)} left for review" if r.dropped else ""
+            cycle = f" (stopped: {r.stopped})" if r.stopped else ""
+            print(f"{r.path}: {len(r.applied)} fix(es) applied{left}{cycle}", file=sys.stderr)
+    raise typer.Exit(2 if failed else 0)
 
 
 @rules_app.command("list")

@@ -82,6 +82,4 @@ def resolve(
             continue
         chosen.append((edit, f))
     chosen.sort(key=lambda pair: (pair[0].start, pair[0].end))
-    return Resolution(
-        tuple(e for e, _ in chosen), tuple(f for _, f in chosen), tuple(dropped)
-    )
+    return Resolution(tuple(e for e, _ in chosen), tuple(f for _, f in chosen), tuple(dropped))

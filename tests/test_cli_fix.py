@@ -1,0 +1,108 @@
+"""`editqa fix` and `editqa check --format diff`."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from editqa.cli import main
+from tests.conftest import REPO
+
+TEXT = "The mayor reminded that the bridge , closed in May, cost 2,5 million pounds.\n"
+SAFE = TEXT.replace("bridge ,", "bridge,")
+ALL = "The mayor recalled that the bridge, closed in May, cost 2.5 million pounds.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([args[0], "--grammar", "off", *args[1:]])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    p = tmp_path / "a.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    return p
+
+
+def test_fix_prints_the_safely_fixed_text(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, out, err = run(capsys, "fix", str(article))
+    assert code == 0 and out == SAFE
+    assert "1 fix(es) applied" in err
+    assert article.read_text(encoding="utf-8") == TEXT
+
+
+def test_unsafe_and_rule_selection(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    assert run(capsys, "fix", "--unsafe", str(article))[1] == ALL
+    only = run(capsys, "fix", "--unsafe", "--rule", "en.numbers.decimal-comma", str(article))[1]
+    assert only == TEXT.replace("2,5", "2.5")
+
+
+def test_diff_on_the_seed_shows_only_safe_fixes(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = str(REPO / "samples" / "seed-press-release.txt")
+    _, safe, _ = run(capsys, "fix", "--diff", seed)
+    changed = [
+        line for line in safe.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert changed == [
+        "-Minister of Defence , International activity",
+        "+Minister of Defence, International activity",
+    ]
+    _, unsafe, _ = run(capsys, "fix", "--diff", "--unsafe", seed)
+    added = [line for line in unsafe.splitlines() if line.startswith("+")]
+    assert any(line.startswith("+He recalled that") for line in added)
+    assert any("about 1.6 million hectares" in line for line in added)
+    assert any("in Kazakhstan is being finished" in line for line in added)
+
+
+def test_in_place_is_atomic_and_keeps_permissions_and_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    p = tmp_path / "bom.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8"))
+    os.chmod(p, 0o640)
+    code, out, _ = run(capsys, "fix", "--in-place", str(p))
+    assert code == 0 and out == ""
+    assert p.read_bytes() == b"\xef\xbb\xbf" + SAFE.replace("\n", "\r\n").encode("utf-8")
+    assert stat.S_IMODE(p.stat().st_mode) == 0o640
+    assert [f.name for f in tmp_path.iterdir()] == ["bom.txt"]  # no temporary file left
+
+
+def test_in_place_refuses_a_file_changed_since_it_was_read(tmp_path: Path) -> None:
+    from editqa.errors import InputError
+    from editqa.fixes.apply import write_atomically
+
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"new text written meanwhile")
+    with pytest.raises(InputError, match="changed since it was read"):
+        write_atomically(str(p), b"fixed", b"old text")
+    assert p.read_bytes() == b"new text written meanwhile"
+
+
+def test_fix_usage_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
+) -> None:
+    other = tmp_path / "b.txt"
+    other.write_text(TEXT, encoding="utf-8")
+    code, _, err = run(capsys, "fix", str(article), str(other))
+    assert code == 2 and "give one file" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "fix", "--in-place", "-")
+    assert code == 2 and "standard input" in err
+
+
+def test_check_format_diff_annotates_changes_and_unfixed_findings(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, out, _ = run(capsys, "check", "--format", "diff", "--color", "never", str(article))
+    assert code == 0
+    assert (
+        "The mayor reminded that⟨1⟩ the bridge[- -]⟨2⟩, closed in May, cost 2,5⟨3⟩ million" in out
+    )
+    assert "en.typography.space-before-punctuation (fixed)" in out
+    assert "en.numbers.decimal-comma (not fixed)" in out
