@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := samples/seed-press-release.txt
 
-.PHONY: demo test bench lint clean golden
+.PHONY: demo test bench lint clean golden browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/editqa check --fail-on never $(SAMPLE)
 
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (never a downloaded browser); as root (CI), install it.
+browser-deps:
+	@if [ -n "$$EDITQA_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "browser tests need Debian's chromium: sudo apt-get install chromium (or set EDITQA_CHROMIUM)"; fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -66,7 +66,7 @@ def check(
     ] = None,
     rules: RulesOpt = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="terminal, json or line.")
+        str, typer.Option("--format", "-f", help="terminal, json, line, html or diff.")
     ] = "terminal",
     fail_on: Annotated[
         str, typer.Option("--fail-on", help="error, warning, info or never.")
@@ -247,6 +247,54 @@ def fix(
             cycle = f" (stopped: {r.stopped})" if r.stopped else ""
             print(f"{r.path}: {len(r.applied)} fix(es) applied{left}{cycle}", file=sys.stderr)
     raise typer.Exit(2 if failed else 0)
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write.")],
+    lang: LangOpt = None,
+    words: Annotated[
+        list[str] | None, typer.Option("--words", help="Word list file (repeatable).")
+    ] = None,
+    rules: RulesOpt = None,
+    grammar: Annotated[
+        str, typer.Option("--grammar", help="auto, harper, languagetool or off.")
+    ] = "auto",
+) -> None:
+    """Write the reviewer's HTML report: findings, suggested fixes to accept or reject, the
+    resulting text to copy or download. One self-contained file."""
+    from editqa.report.html import render
+
+    options = _options(
+        lang, words, rules, 0, grammar, None, None, None, None, None, None, False, "editqa"
+    )
+    result = check_paths(paths, options)
+    try:
+        write_atomically_new(output, render(result).encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report ({exc.strerror or exc})") from exc
+    for r in result.errors:
+        print(f"editqa: error: {r.error}", file=sys.stderr)
+    print(
+        f"{output}: {len(result.findings)} finding(s) in {len(result.files)} file(s)",
+        file=sys.stderr,
+    )
+    raise typer.Exit(2 if result.errors else 0)
+
+
+def write_atomically_new(path: str, data: bytes) -> None:
+    """Write a new or replaced output file through a temporary file and a rename."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".editqa-", suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
 
 
 @rules_app.command("list")

@@ -8,7 +8,7 @@ from editqa.document.sourcemap import LineIndex
 from editqa.errors import UsageError
 from editqa.model import CheckResult, FileResult, Finding, Severity
 
-FORMATS = ("terminal", "json", "line")
+FORMATS = ("terminal", "json", "line", "html", "diff")
 
 
 class Reporter(Protocol):
@@ -28,6 +28,10 @@ def reporter_for(fmt: str, *, quiet: bool = False, color: bool | None = None) ->
         from editqa.report.line import LineReporter
 
         return LineReporter()
+    if fmt == "html":
+        from editqa.report.html import HtmlReporter
+
+        return HtmlReporter()
     raise UsageError(f"--format {fmt!r}: unknown format; use one of {', '.join(FORMATS)}")
 
 

@@ -1,0 +1,117 @@
+"""The reviewer's HTML report in real headless Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from editqa.api import build_checks, check_document, fix_document
+from editqa.config import GrammarSettings, Options
+from editqa.document.loader import load_path
+from editqa.model import CheckResult
+from editqa.report.html import render
+from editqa.runtime import Runtime
+from tests.conftest import REPO
+
+SEED = REPO / "samples" / "seed-press-release.txt"
+OPTIONS = Options(grammar=GrammarSettings(mode="off", lt_server=None))
+
+
+def write_report(runtime: Runtime, paths: list[Path], out: Path) -> Path:
+    checks = build_checks(runtime, OPTIONS.active_checks())
+    results = tuple(check_document(load_path(str(p)), runtime, checks) for p in paths)
+    out.write_text(render(CheckResult(results)), encoding="utf-8")
+    return out
+
+
+def open_report(page: Any, path: Path) -> Any:
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    return page
+
+
+def fixed(runtime: Runtime, path: Path, **kw: Any) -> str:
+    checks = build_checks(runtime, OPTIONS.active_checks())
+    return fix_document(load_path(str(path)), runtime, checks, **kw).fixed
+
+
+def download_text(page: Any) -> str:
+    with page.expect_download() as info:
+        page.click("section >> nth=0 >> button.download")
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_report_shows_findings_without_errors_or_requests(
+    page: Any, runtime: Runtime, tmp_path: Path
+) -> None:
+    open_report(page, write_report(runtime, [SEED], tmp_path / "r.html"))
+    assert page.locator("li.finding").count() == 17
+    assert page.locator(".original mark").count() >= 15
+    assert page.errors == []
+    assert all(url.startswith("file://") for url in page.requests), page.requests
+
+
+def test_accept_and_reject_change_the_preview(page: Any, runtime: Runtime, tmp_path: Path) -> None:
+    open_report(page, write_report(runtime, [SEED], tmp_path / "r.html"))
+    page.click("button.side")
+    result = page.locator("[data-testid=result]")
+    assert "1,6 million" in result.inner_text()
+    item = page.locator("li.finding", has_text="en.numbers.decimal-comma")
+    item.locator("button.accept").first.click()
+    assert "1.6 million" in result.inner_text() and "1,6 million" not in result.inner_text()
+    page.locator("li.finding", has_text="en.numbers.decimal-comma").locator("button.reject").click()
+    assert "1,6 million" in result.inner_text()
+    assert page.errors == []
+
+
+def test_downloaded_text_equals_editqa_fix(page: Any, runtime: Runtime, tmp_path: Path) -> None:
+    open_report(page, write_report(runtime, [SEED], tmp_path / "r.html"))
+    page.click("button.accept-safe")
+    assert download_text(page) == fixed(runtime, SEED)
+    for rule in ("en.confusion.minister", "en.numbers.decimal-comma"):
+        page.locator("li.finding", has_text=rule).locator("button.accept").first.click()
+    expected = fixed(
+        runtime,
+        SEED,
+        unsafe=True,
+        rules=[
+            "en.typography.space-before-punctuation",
+            "en.confusion.minister",
+            "en.numbers.decimal-comma",
+        ],
+    )
+    assert download_text(page) == expected
+
+
+def test_keyboard_navigation_and_filters(page: Any, runtime: Runtime, tmp_path: Path) -> None:
+    open_report(page, write_report(runtime, [SEED], tmp_path / "r.html"))
+    page.keyboard.press("j")
+    first = page.evaluate("document.activeElement.dataset.i")
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.dataset.i") != first
+    page.uncheck("input[data-severity=info]")
+    assert page.locator("li.finding.info:not(.hidden)").count() == 0
+    assert page.locator("li.finding.error:not(.hidden)").count() > 0
+
+
+def test_a_hostile_article_runs_nothing(page: Any, runtime: Runtime, tmp_path: Path) -> None:
+    hostile = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    body = (
+        "The mayor said <script>window.pwned = 1</script> and <img src=x "
+        'onerror="window.pwned = 2"> then </textarea></script><!-- and "recieve" -->.\n'
+    )
+    hostile.write_text(body, encoding="utf-8")
+    open_report(page, write_report(runtime, [hostile], tmp_path / "r.html"))
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    text = page.locator("[data-testid=original]").inner_text()
+    assert "<script>window.pwned = 1</script>" in text and 'onerror="window.pwned = 2"' in text
+    assert page.locator("h2").first.inner_text() == str(hostile)
+    assert page.errors == []
+    assert all(url.startswith("file://") for url in page.requests), page.requests
+
+
+def test_many_files_have_an_index(page: Any, runtime: Runtime, tmp_path: Path) -> None:
+    samples = sorted((REPO / "samples").glob("*.txt"))
+    open_report(page, write_report(runtime, samples, tmp_path / "r.html"))
+    assert page.locator("nav a").count() == len(samples)
+    assert page.locator("section.file").count() == len(samples)
