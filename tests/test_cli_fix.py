@@ -106,3 +106,21 @@ def test_check_format_diff_annotates_changes_and_unfixed_findings(
     )
     assert "en.typography.space-before-punctuation (fixed)" in out
     assert "en.numbers.decimal-comma (not fixed)" in out
+
+
+def test_interactive_walk_accept_skip_edit_and_quit(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, article: Path
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a\ns\ne\n2.50\n"))
+    code, out, err = run(capsys, "fix", "--interactive", str(article))
+    assert code == 0
+    assert out == "The mayor recalled that the bridge , closed in May, cost 2.50 million pounds.\n"
+    assert err.count("[a]ccept") == 3
+    monkeypatch.setattr(sys, "stdin", io.StringIO("A\nq\n"))
+    code, out, _ = run(capsys, "fix", "--interactive", "--in-place", str(article))
+    assert code == 0 and article.read_text(encoding="utf-8") == TEXT.replace(
+        "reminded that", "recalled that"
+    )

@@ -206,6 +206,12 @@ def fix(
         str, typer.Option("--grammar", help="auto, harper, languagetool or off.")
     ] = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive", help="Walk the fixes: accept, skip, edit, accept all of a rule, quit."
+        ),
+    ] = False,
 ) -> None:
     """Apply the safe fixes (--unsafe: all): print the fixed text of one file, a diff, or
     rewrite the files with --in-place."""
@@ -216,7 +222,14 @@ def fix(
         raise UsageError("fix prints one file's text: give one file, or use --diff or --in-place")
     if in_place and "-" in paths:
         raise UsageError("--in-place cannot rewrite standard input")
-    results = fix_paths(paths, options, unsafe=unsafe, rules=rule)
+    if interactive and "-" in paths:
+        raise UsageError("--interactive reads its answers from standard input: give files")
+    if interactive:
+        from editqa.fixes.interactive import review
+
+        results = review(paths, options, rules=rule, ask=_ask, say=_say)
+    else:
+        results = fix_paths(paths, options, unsafe=unsafe, rules=rule)
     failed = False
     for r in results:
         if isinstance(r, str):
@@ -281,6 +294,20 @@ def report(
         file=sys.stderr,
     )
     raise typer.Exit(2 if result.errors else 0)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _ask(prompt: str) -> str:
+    """A prompt on stderr (stdout may carry the fixed text), the answer from stdin."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\n")
 
 
 def write_atomically_new(path: str, data: bytes) -> None:
