@@ -147,19 +147,24 @@ class Lexicon:
         return hit
 
     def _counterparts(self, word: str) -> list[str]:
-        """This dialect's own spellings of an other-dialect word, regular ones first."""
+        """This dialect's own spellings of an other-dialect word: the regular respellings,
+        else the words one edit away that only this dialect's dictionary has ("gray" ->
+        "grey"). A few pairs further apart ("jewelry"/"jewellery") are not found: asking
+        Hunspell for suggestions would cost 70 ms a word."""
         if self._hunspell is None or self._other is None:
             return []
         regular = [c for c in dialect_respellings(word) if self._hunspell.spell(c)]
         if regular:
             return list(dict.fromkeys(regular))
-        near = []
-        for c in self._hunspell.suggest(word):
-            if " " in c or "-" in c or self._other.spell(c):
-                continue
-            if edit_distance(word.lower(), c.lower(), limit=2) <= 2:
-                near.append(match_case(word, c))
-        return near
+        if self._pyspell is None:
+            return []
+        lower = word.lower()
+        near = sorted(
+            c
+            for c in self._pyspell.edit_distance_1(lower)
+            if c != lower and self._hunspell.spell(c) and not self._other.spell(c)
+        )
+        return [match_case(word, c) for c in near]
 
     def known(self, word: str) -> bool:
         """Whether `word`, as written (case matters for names), is a word of the language.
