@@ -39,6 +39,8 @@ LangOpt = Annotated[
         "--lang", "-l", help="Language tag (en, en-GB, ru, de...); detected when omitted."
     ),
 ]
+WordsOpt = Annotated[list[str] | None, typer.Option("--words", help="Word list file (repeatable).")]
+GrammarOpt = Annotated[str, typer.Option("--grammar", help="auto, harper, languagetool or off.")]
 RulesOpt = Annotated[
     list[str] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
 ]
@@ -61,9 +63,7 @@ def _main(
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     lang: LangOpt = None,
-    words: Annotated[
-        list[str] | None, typer.Option("--words", help="Word list file (repeatable).")
-    ] = None,
+    words: WordsOpt = None,
     rules: RulesOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, json, line, html or diff.")
@@ -76,9 +76,7 @@ def check(
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")
     ] = 0,
     color: Annotated[str, typer.Option("--color", help="auto, always or never.")] = "auto",
-    grammar: Annotated[
-        str, typer.Option("--grammar", help="auto, harper, languagetool or off.")
-    ] = "auto",
+    grammar: GrammarOpt = "auto",
     lt_server: Annotated[
         str | None,
         typer.Option("--lt-server", help=f"LanguageTool server URL (else ${LT_SERVER_ENV})."),
@@ -198,13 +196,9 @@ def fix(
         list[str] | None, typer.Option("--rule", help="Only this rule's fixes (repeatable).")
     ] = None,
     lang: LangOpt = None,
-    words: Annotated[
-        list[str] | None, typer.Option("--words", help="Word list file (repeatable).")
-    ] = None,
+    words: WordsOpt = None,
     rules: RulesOpt = None,
-    grammar: Annotated[
-        str, typer.Option("--grammar", help="auto, harper, languagetool or off.")
-    ] = "auto",
+    grammar: GrammarOpt = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     interactive: Annotated[
         bool,
@@ -267,13 +261,9 @@ def report(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write.")],
     lang: LangOpt = None,
-    words: Annotated[
-        list[str] | None, typer.Option("--words", help="Word list file (repeatable).")
-    ] = None,
+    words: WordsOpt = None,
     rules: RulesOpt = None,
-    grammar: Annotated[
-        str, typer.Option("--grammar", help="auto, harper, languagetool or off.")
-    ] = "auto",
+    grammar: GrammarOpt = "auto",
 ) -> None:
     """Write the reviewer's HTML report: findings, suggested fixes to accept or reject, the
     resulting text to copy or download. One self-contained file."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from editqa.document.sourcemap import LineIndex
 from editqa.errors import UsageError
 from editqa.model import CheckResult, FileResult, Finding, Severity
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("terminal", "json", "line", "html", "diff")
 
@@ -33,6 +36,20 @@ def reporter_for(fmt: str, *, quiet: bool = False, color: bool | None = None) ->
 
         return HtmlReporter()
     raise UsageError(f"--format {fmt!r}: unknown format; use one of {', '.join(FORMATS)}")
+
+
+def make_console(out: TextIO, color: bool | None) -> Console:
+    """A rich console on `out`: colour on a TTY, or as forced by `color`."""
+    from rich.console import Console
+
+    return Console(
+        file=out,
+        force_terminal=color,
+        no_color=color is False,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
 
 
 def positions(result: FileResult) -> dict[Finding, tuple[int, int]]:

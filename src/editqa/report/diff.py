@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
 from rich.text import Text
 
 from editqa.fixes.diff import DELETE, EQUAL, annotated_diff
 from editqa.model import Finding
+from editqa.report.base import make_console
 
 if TYPE_CHECKING:
     from editqa.api import FixResult
@@ -44,14 +44,7 @@ class DiffReporter:
         self.color = color
 
     def report_fixes(self, results: Sequence[FixResult], out: TextIO) -> None:
-        console = Console(
-            file=out,
-            force_terminal=self.color,
-            no_color=self.color is False,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
-        )
+        console = make_console(out, self.color)
         for r in results:
             console.print(Text(f"{r.path} ({r.language})", style="bold underline"))
             text, notes = self._render(r)

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from editqa.document.sourcemap import LineIndex
 from editqa.model import CheckResult, Finding, Severity
-from editqa.report.base import summary
+from editqa.report.base import make_console, summary
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_LINE = 160
@@ -23,14 +23,7 @@ class TerminalReporter:
         self.color = color
 
     def report(self, result: CheckResult, out: TextIO) -> None:
-        console = Console(
-            file=out,
-            force_terminal=self.color,
-            no_color=self.color is False,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
-        )
+        console = make_console(out, self.color)
         for r in result.files:
             if not r.findings and not (r.notes and not self.quiet):
                 continue  # files that could not be read are reported on stderr
