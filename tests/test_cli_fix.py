@@ -100,7 +100,8 @@ def test_check_format_diff_annotates_changes_and_unfixed_findings(
     capsys: pytest.CaptureFixture[str], article: Path
 ) -> None:
     code, out, _ = run(capsys, "check", "--format", "diff", "--color", "never", str(article))
-    assert code == 0
+    assert code == 1  # the decimal comma is an error: --fail-on applies as in other formats
+    assert run(capsys, "check", "-f", "diff", "--fail-on", "never", str(article))[0] == 0
     assert (
         "The mayor reminded that⟨1⟩ the bridge[- -]⟨2⟩, closed in May, cost 2,5⟨3⟩ million" in out
     )
@@ -124,3 +125,41 @@ def test_interactive_walk_accept_skip_edit_and_quit(
     assert code == 0 and article.read_text(encoding="utf-8") == TEXT.replace(
         "reminded that", "recalled that"
     )
+
+
+def test_in_place_never_writes_what_the_encoding_cannot_hold(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    koi = tmp_path / "k.txt"
+    raw = "Городской совет утвердил бюджет. Мы живём в мiре.\n".encode("koi8_r")
+    koi.write_bytes(raw)
+    other = tmp_path / "z.txt"
+    other.write_text(TEXT, encoding="utf-8")
+    code, _, err = run(capsys, "fix", "-i", "--lang", "ru", str(koi), str(other))
+    assert code == 2 and koi.read_bytes() == raw
+    assert "cannot hold; not written" in err and "Traceback" not in err
+    assert other.read_text(encoding="utf-8") == SAFE  # the next file is still fixed
+
+
+def test_diff_and_in_place_do_not_mix(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    code, _, err = run(capsys, "fix", "--diff", "--in-place", str(article))
+    assert code == 2 and "drop --in-place" in err and article.read_text(encoding="utf-8") == TEXT
+
+
+def test_unified_diff_applies_with_patch(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from editqa.fixes.diff import unified_diff
+
+    original = "a line\u2028 with a separator\nthe plan , was good"
+    fixed = "a line\u2028 with a separator\nthe plan, was good"
+    diff = unified_diff(original, fixed, "a/x.txt", "b/x.txt")
+    assert diff.endswith("\\ No newline at end of file\n")
+    assert diff.count("\n-") == 1 and diff.count("\n+") == 1 + diff.count("\n+++")
+    if shutil.which("patch"):
+        (tmp_path / "x.txt").write_text(original, encoding="utf-8", newline="")
+        (tmp_path / "x.diff").write_text(diff, encoding="utf-8", newline="")
+        subprocess.run(["patch", "-s", "-p1", "-i", "x.diff"], cwd=tmp_path, check=True)
+        with open(tmp_path / "x.txt", encoding="utf-8", newline="") as fh:
+            assert fh.read() == fixed

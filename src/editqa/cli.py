@@ -3,7 +3,6 @@ prints errors on one line, and exits with the code `api.exit_code` decides."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from typing import Annotated
@@ -17,6 +16,7 @@ from editqa.document.encoding import encode
 from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError
 from editqa.fixes.apply import write_atomically
+from editqa.fixes.diff import unified_diff
 from editqa.report import reporter_for
 from editqa.report.diff import DiffReporter
 from editqa.rules.loader import load_rules
@@ -136,7 +136,14 @@ def check(
         errors = [r for r in results if isinstance(r, str)]
         for e in errors:
             print(f"editqa: error: {e}", file=sys.stderr)
-        raise typer.Exit(2 if errors else 0)
+        threshold = parse_fail_on(fail_on)
+        failing = threshold is not None and any(
+            f.severity.rank >= threshold.rank
+            for r in results
+            if isinstance(r, FixResult)
+            for f in r.findings
+        )
+        raise typer.Exit(2 if errors else 1 if failing else 0)
     result = check_paths(paths, options)
     reporter.report(result, sys.stdout)
     for r in result.errors:
@@ -216,6 +223,8 @@ def fix(
         raise UsageError("fix prints one file's text: give one file, or use --diff or --in-place")
     if in_place and "-" in paths:
         raise UsageError("--in-place cannot rewrite standard input")
+    if in_place and diff:
+        raise UsageError("--diff shows the changes instead of writing them: drop --in-place")
     if interactive and "-" in paths:
         raise UsageError("--interactive reads its answers from standard input: give files")
     if interactive:
@@ -231,18 +240,19 @@ def fix(
             failed = True
             continue
         if diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    r.original.splitlines(keepends=True),
-                    r.fixed.splitlines(keepends=True),
-                    fromfile=r.path if os.path.isabs(r.path) else f"a/{r.path}",
-                    tofile=r.path if os.path.isabs(r.path) else f"b/{r.path}",
+            absolute = os.path.isabs(r.path)
+            sys.stdout.write(
+                unified_diff(
+                    r.original,
+                    r.fixed,
+                    r.path if absolute else f"a/{r.path}",
+                    r.path if absolute else f"b/{r.path}",
                 )
             )
         elif in_place:
             if r.fixed != r.original:
                 try:
-                    write_atomically(r.path, encode(r.fixed, r.encoding), r.raw)
+                    write_atomically(r.path, encode(r.fixed, r.encoding, r.path), r.raw)
                 except EditqaError as exc:
                     print(f"editqa: error: {exc}", file=sys.stderr)
                     failed = True
@@ -306,12 +316,16 @@ def write_atomically_new(path: str, data: bytes) -> None:
 
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".editqa-", suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError:
+        os.unlink(tmp)
+        raise
 
 
 @rules_app.command("list")

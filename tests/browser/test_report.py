@@ -115,3 +115,17 @@ def test_many_files_have_an_index(page: Any, runtime: Runtime, tmp_path: Path) -
     open_report(page, write_report(runtime, samples, tmp_path / "r.html"))
     assert page.locator("nav a").count() == len(samples)
     assert page.locator("section.file").count() == len(samples)
+
+
+def test_offsets_hold_after_characters_beyond_the_basic_plane(
+    page: Any, runtime: Runtime, tmp_path: Path
+) -> None:
+    article = tmp_path / "emoji.txt"
+    article.write_text(
+        "😀😀 The council met on Monday , but the plan 🎉 was good .\n", encoding="utf-8"
+    )
+    open_report(page, write_report(runtime, [article], tmp_path / "r.html"))
+    assert page.locator("li.finding .muted").first.inner_text() == "“ ,”"
+    page.click("button.accept-safe")
+    assert download_text(page) == fixed(runtime, article)
+    assert page.errors == []

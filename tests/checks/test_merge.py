@@ -52,3 +52,18 @@ def test_different_problems_stay_apart() -> None:
     same_engine = finding("harper", 0, 7, "recieve", ("relieve",), Category.STYLE, "harper.y")
     assert len(merge([spelling, style])) == 2
     assert len(merge([style, same_engine])) == 2
+
+
+def test_a_finding_joins_a_group_only_if_it_matches_every_member() -> None:
+    a = finding("rules", 0, 10, "0123456789", ("x",), Category.TYPOGRAPHICAL)
+    b = finding("harper", 0, 10, "0123456789", ("y",), Category.GRAMMAR)
+    c = finding("languagetool", 8, 20, "89abcdefghij", ("z",), Category.GRAMMAR)
+    merged = merge([a, b, c])
+    assert sorted(f.source for f in merged) == ["languagetool", "rules"]
+
+
+def test_zero_length_findings_at_one_point_merge() -> None:
+    a = finding("rules", 5, 5, "", (",",), Category.TYPOGRAPHICAL)
+    b = finding("harper", 5, 5, "", (",",), Category.TYPOGRAPHICAL)
+    (f,) = merge([a, b])
+    assert f.engines == ("harper", "rules")

@@ -131,12 +131,12 @@ def merge(findings: Sequence[Finding]) -> list[Finding]:
     groups: list[list[Finding]] = []
     open_groups: list[list[Finding]] = []
     for f in ordered:
-        open_groups = [g for g in open_groups if max(x.end for x in g) > f.start]
+        open_groups = [g for g in open_groups if max(x.end for x in g) >= f.start]
         home = next(
             (
                 g
                 for g in open_groups
-                if all(x.source != f.source for x in g) and any(_same_problem(x, f) for x in g)
+                if all(x.source != f.source and _same_problem(x, f) for x in g)
             ),
             None,
         )

@@ -88,9 +88,17 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
-def encode(text: str, encoding: str) -> bytes:
-    """Bytes for `text` in the encoding it was read in, byte-order mark included."""
-    for bom, enc in _BOMS:
-        if enc == encoding:
-            return bom + text.encode(enc.removesuffix("-sig"))
-    return text.encode(encoding)
+def encode(text: str, encoding: str, name: str = "<text>") -> bytes:
+    """Bytes for `text` in the encoding it was read in, byte-order mark included. Raises
+    InputError when the text holds a character that encoding cannot."""
+    try:
+        for bom, enc in _BOMS:
+            if enc == encoding:
+                return bom + text.encode(enc.removesuffix("-sig"))
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end]
+        raise InputError(
+            f"{name}: the fixed text has {bad!r} (U+{ord(bad[0]):04X}), which {encoding} "
+            "cannot hold; not written (save the file as UTF-8)"
+        ) from exc

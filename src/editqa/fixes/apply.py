@@ -34,8 +34,9 @@ def write_atomically(path: str, data: bytes, read_before: bytes) -> None:
     if current != read_before:
         raise InputError(f"{path}: changed since it was read; not written")
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".editqa-", suffix=".tmp")
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".editqa-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -43,6 +44,6 @@ def write_atomically(path: str, data: bytes, read_before: bytes) -> None:
         shutil.copymode(path, tmp)
         os.replace(tmp, path)
     except OSError as exc:
-        if os.path.exists(tmp):
+        if tmp and os.path.exists(tmp):
             os.unlink(tmp)
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from exc

@@ -78,3 +78,20 @@ def annotated_diff(original: str, fixed: str, findings: Sequence[Finding]) -> li
         pieces.append(Piece(op, text, pos, end, linked))
         pos = end
     return pieces
+
+
+def unified_diff(original: str, fixed: str, fromfile: str, tofile: str) -> str:
+    """A unified diff that `patch` and `git apply` accept: lines end at "\n" only (not at
+    U+2028 or form feeds, as `str.splitlines` would have it), and a last line without a
+    newline is marked as such."""
+    import difflib
+
+    def lines(text: str) -> list[str]:
+        return [line for line in re.split(r"(?<=\n)", text) if line]
+
+    out = []
+    for line in difflib.unified_diff(lines(original), lines(fixed), fromfile, tofile):
+        out.append(line)
+        if not line.endswith("\n"):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -27,7 +27,8 @@ CSP = (
 
 
 def page_data(result: CheckResult) -> dict[str, Any]:
-    """What the page shows, as plain data."""
+    """What the page shows, as plain data (offsets in UTF-16 units, as the page's
+    JavaScript counts them)."""
     files = []
     for n, r in enumerate(result.files):
         files.append(_file_data(f"f{n}", r))
@@ -39,16 +40,28 @@ def page_data(result: CheckResult) -> dict[str, Any]:
     }
 
 
+def utf16_offsets(text: str) -> list[int] | None:
+    """For each code-point offset of `text`, its offset in UTF-16 code units, which is how
+    JavaScript strings count (None when the two agree: nothing beyond U+FFFF)."""
+    if all(ord(ch) < 0x10000 for ch in text):
+        return None
+    table = [0]
+    for ch in text:
+        table.append(table[-1] + (2 if ord(ch) >= 0x10000 else 1))
+    return table
+
+
 def _file_data(ident: str, r: FileResult) -> dict[str, Any]:
     index = LineIndex.of(r.source)
+    js = utf16_offsets(r.source)
     findings = []
     for i, f in enumerate(r.findings):
         line, col = index.position(f.start)
         findings.append(
             {
                 "i": i,
-                "start": f.start,
-                "end": f.end,
+                "start": js[f.start] if js else f.start,
+                "end": js[f.end] if js else f.end,
                 "rule": f.rule_id,
                 "source": f.source,
                 "message": f.message,
