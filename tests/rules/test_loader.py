@@ -120,3 +120,34 @@ def test_language_tags_are_normalised_and_checked(tmp_path: Path) -> None:
     (rule,) = load_rules([write(tmp_path, GOOD.replace("[en]", "[en-gb]"))], builtin=False).rules
     assert rule.languages == ("en-GB",) and rule.applies_to("en-GB")
     assert ":3: language 'xx'" in error(tmp_path, GOOD.replace("[en]", "[xx]"))
+
+
+NUMBER = """\
+id: t.numbers.sep
+type: number-format
+languages: [de]
+category: locale-convention
+severity: error
+message: "Use {decimal}: {suggestion}"
+options:
+  check: decimal
+  units: [Prozent]
+examples:
+  - bad: "Es sind [[2.5]] Prozent."
+    fixed: "Es sind 2,5 Prozent."
+  - good: "Es sind 2,5 Prozent."
+"""
+
+
+def test_number_format_rules_load_and_check_their_options(tmp_path: Path) -> None:
+    (rule,) = load_rules([write(tmp_path, NUMBER)], builtin=False).rules
+    assert dict(rule.options) == {"check": "decimal", "units": ["Prozent"]}
+    assert ":8: unknown number-format option 'unit'" in error(
+        tmp_path, NUMBER.replace("  units:", "  unit:")
+    )
+    assert ":8: number-format 'check' must be one of" in error(
+        tmp_path, NUMBER.replace("check: decimal", "check: money")
+    )
+    assert ":6: message uses {currency}" in error(
+        tmp_path, NUMBER.replace("Use {decimal}", "Use {currency}")
+    )

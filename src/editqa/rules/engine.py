@@ -16,6 +16,7 @@ from editqa.errors import RuleTimeoutError
 from editqa.model import Block, BlockKind, Finding
 from editqa.rules.loader import fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
+from editqa.rules.types import judge_number
 from editqa.text.lexicon import match_case
 from editqa.text.scopes import Spans
 
@@ -56,6 +57,12 @@ class RulesCheck:
                             )
                         if spans.overlaps(start, end):
                             continue
+                    if rule.type is RuleType.NUMBER_FORMAT:
+                        verdict = judge_number(dict(rule.options), m, ctx.language)
+                        if verdict is None:
+                            continue
+                        yield _finding(ctx, rule, m, (verdict[0],), verdict[1])
+                        continue
                     yield _finding(ctx, rule, m)
 
 
@@ -136,11 +143,17 @@ def suggestions_for(rule: Rule, m: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(alts))
 
 
-def _finding(ctx: CheckContext, rule: Rule, m: Any) -> Finding:
-    suggestions = suggestions_for(rule, m)
-    message = expand(
-        rule.message, m, {"match": m.group(0), "suggestion": suggestions[0] if suggestions else ""}
-    )
+def _finding(
+    ctx: CheckContext,
+    rule: Rule,
+    m: Any,
+    suggestions: tuple[str, ...] | None = None,
+    fields: dict[str, str] | None = None,
+) -> Finding:
+    if suggestions is None:
+        suggestions = suggestions_for(rule, m)
+    extra = {"match": m.group(0), "suggestion": suggestions[0] if suggestions else ""}
+    message = expand(rule.message, m, extra | (fields or {}))
     return ctx.finding(
         rule_id=rule.id,
         source="rules",

@@ -24,6 +24,7 @@ from editqa.rules.schema import (
     RuleSet,
     RuleType,
 )
+from editqa.rules.types import NUMBER_FIELDS, number_pattern
 from editqa.text.lang import parse_tag
 
 # libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
@@ -178,6 +179,7 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
     suggest = _strings(n, keys, data, "suggest")
     unless = _strings(n, keys, data, "unless")
     replacements: list[tuple[str, tuple[str, ...]]] = []
+    options: tuple[tuple[str, Any], ...] = ()
     if rtype is RuleType.PATTERN:
         pattern = need("pattern", str, "a regular expression string")
     elif rtype is RuleType.SUBSTITUTION:
@@ -196,6 +198,10 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
                 )
             replacements.append((fold(wrong), alts))
         pattern = phrase_pattern(swap)
+    elif rtype is RuleType.NUMBER_FORMAT:
+        opts = need("options", dict, "a mapping of option -> value")
+        pattern = number_pattern(f"{path}:{keys['options'][1].start_mark.line + 1}", opts)
+        options = tuple(opts.items())
     else:
         tokens = need("tokens", list, "a list of phrases")
         if not tokens or not all(isinstance(t, str) and t.strip() for t in tokens):
@@ -227,6 +233,7 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
         path=str(path),
         line=line,
         description=description,
+        options=options,
         compiled=compiled,
         compiled_unless=compiled_unless,
     )
@@ -247,6 +254,8 @@ def _check_templates(
 ) -> None:
     """Every {field} in `message` and `suggest` must name something the rule provides."""
     groups = set(compiled.groupindex) | {str(i) for i in range(compiled.groups + 1)}
+    if rtype is RuleType.NUMBER_FORMAT:
+        groups = set(NUMBER_FIELDS)
     for key, templates, extra in (
         ("message", (message,), {"match", "suggestion"}),
         ("suggest", suggest, set()),

@@ -14,6 +14,7 @@ class RuleType(StrEnum):
     SUBSTITUTION = "substitution"
     EXISTENCE = "existence"
     PATTERN = "pattern"
+    NUMBER_FORMAT = "number-format"
 
 
 COMMON_KEYS = frozenset(
@@ -34,12 +35,14 @@ TYPE_KEYS = {
     RuleType.SUBSTITUTION: frozenset({"swap"}),
     RuleType.EXISTENCE: frozenset({"tokens", "suggest", "unless"}),
     RuleType.PATTERN: frozenset({"pattern", "suggest", "unless"}),
+    RuleType.NUMBER_FORMAT: frozenset({"options", "unless"}),
 }
 REQUIRED_KEYS = ("id", "type", "languages", "category", "severity", "message", "examples")
 TYPE_REQUIRED = {
     RuleType.SUBSTITUTION: ("swap",),
     RuleType.EXISTENCE: ("tokens",),
     RuleType.PATTERN: ("pattern",),
+    RuleType.NUMBER_FORMAT: ("options",),
 }
 
 
@@ -75,6 +78,7 @@ class Rule:
     path: str
     line: int
     description: str = ""
+    options: tuple[tuple[str, Any], ...] = ()
     compiled: Any = field(default=None, compare=False, repr=False)
     compiled_unless: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
