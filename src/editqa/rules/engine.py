@@ -16,7 +16,7 @@ from editqa.errors import RuleTimeoutError
 from editqa.model import Block, BlockKind, Finding
 from editqa.rules.loader import fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
-from editqa.rules.types import judge_number
+from editqa.rules.types import judge_date, judge_number
 from editqa.text.lexicon import match_case
 from editqa.text.scopes import Spans
 
@@ -57,8 +57,12 @@ class RulesCheck:
                             )
                         if spans.overlaps(start, end):
                             continue
-                    if rule.type is RuleType.NUMBER_FORMAT:
-                        verdict = judge_number(dict(rule.options), m, ctx.language)
+                    if rule.type in (RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT):
+                        verdict = (
+                            judge_number(dict(rule.options), m, ctx.language)
+                            if rule.type is RuleType.NUMBER_FORMAT
+                            else judge_date(m, ctx.language)
+                        )
                         if verdict is None:
                             continue
                         yield _finding(ctx, rule, m, (verdict[0],), verdict[1])

@@ -24,7 +24,7 @@ from editqa.rules.schema import (
     RuleSet,
     RuleType,
 )
-from editqa.rules.types import NUMBER_FIELDS, number_pattern
+from editqa.rules.types import DATE_FIELDS, NUMBER_FIELDS, date_pattern, number_pattern
 from editqa.text.lang import parse_tag
 
 # libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
@@ -198,9 +198,11 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
                 )
             replacements.append((fold(wrong), alts))
         pattern = phrase_pattern(swap)
-    elif rtype is RuleType.NUMBER_FORMAT:
+    elif rtype in (RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT):
         opts = need("options", dict, "a mapping of option -> value")
-        pattern = number_pattern(f"{path}:{keys['options'][1].start_mark.line + 1}", opts)
+        at = f"{path}:{keys['options'][1].start_mark.line + 1}"
+        make = number_pattern if rtype is RuleType.NUMBER_FORMAT else date_pattern
+        pattern = make(at, opts)
         options = tuple(opts.items())
     else:
         tokens = need("tokens", list, "a list of phrases")
@@ -256,6 +258,8 @@ def _check_templates(
     groups = set(compiled.groupindex) | {str(i) for i in range(compiled.groups + 1)}
     if rtype is RuleType.NUMBER_FORMAT:
         groups = set(NUMBER_FIELDS)
+    elif rtype is RuleType.DATE_FORMAT:
+        groups = set(DATE_FIELDS)
     for key, templates, extra in (
         ("message", (message,), {"match", "suggestion"}),
         ("suggest", suggest, set()),

@@ -15,6 +15,7 @@ class RuleType(StrEnum):
     EXISTENCE = "existence"
     PATTERN = "pattern"
     NUMBER_FORMAT = "number-format"
+    DATE_FORMAT = "date-format"
 
 
 COMMON_KEYS = frozenset(
@@ -36,6 +37,7 @@ TYPE_KEYS = {
     RuleType.EXISTENCE: frozenset({"tokens", "suggest", "unless"}),
     RuleType.PATTERN: frozenset({"pattern", "suggest", "unless"}),
     RuleType.NUMBER_FORMAT: frozenset({"options", "unless"}),
+    RuleType.DATE_FORMAT: frozenset({"options", "unless"}),
 }
 REQUIRED_KEYS = ("id", "type", "languages", "category", "severity", "message", "examples")
 TYPE_REQUIRED = {
@@ -43,6 +45,7 @@ TYPE_REQUIRED = {
     RuleType.EXISTENCE: ("tokens",),
     RuleType.PATTERN: ("pattern",),
     RuleType.NUMBER_FORMAT: ("options",),
+    RuleType.DATE_FORMAT: ("options",),
 }
 
 

@@ -1,5 +1,11 @@
 """Rule types with code behind them, driven by locale data (CLDR through Babel).
 
+`date-format` flags numeric dates written in a form the document's language does not use
+(`forms: [dotted, slashed, iso]`: "23.12.2015", "23/12/2015", "2015-12-23") and suggests the
+locale's long date ("23 December 2015" in en-GB, "December 23, 2015" in en-US). A slashed
+date whose day and month could be swapped is reported as ambiguous; the suggestion then reads
+it the locale's way (day first, except in American English).
+
 `number-format` checks numbers against the document language's separators:
 - `check: decimal` flags a number written with the other decimal separator before one of
   the rule's `units` ("1,6 million" in English, "1.6 млн" in Russian), which can only be a
@@ -76,3 +82,53 @@ def judge_number(options: Mapping[str, Any], m: Any, tag: str) -> tuple[str, dic
     if sep == group or (group in ("\u00a0", "\u202f", " ") and sep == " "):
         return None
     return m.group(0).replace(sep, group), fields
+
+
+DATE_FORMS = {
+    "dotted": r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})",
+    "slashed": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",
+    "iso": r"(?P<y>\d{4})-(?P<b>\d{2})-(?P<a>\d{2})",
+}
+DATE_OPTIONS = frozenset({"forms"})
+DATE_FIELDS = frozenset({"match", "suggestion", "language", "reading"})
+
+
+def date_pattern(where: str, options: Mapping[str, Any]) -> str:
+    unknown = set(options) - DATE_OPTIONS
+    if unknown:
+        raise RuleError(f"{where}: unknown date-format option {sorted(unknown)[0]!r}")
+    forms = options.get("forms")
+    if not isinstance(forms, list) or not forms or not all(f in DATE_FORMS for f in forms):
+        raise RuleError(f"{where}: date-format 'forms' must list some of {', '.join(DATE_FORMS)}")
+    body = "|".join(f"(?:{DATE_FORMS[f]})" for f in forms)
+    return rf"(?<![\w./-])(?:{body})(?![\w/]|[.-]\d)"
+
+
+def judge_date(m: Any, tag: str) -> tuple[str, dict[str, str]] | None:
+    """The locale's long form of the date, or None when the numbers are not a date."""
+    import datetime
+
+    from babel.dates import format_date
+
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    year, a, b = int(groups["y"]), int(groups["a"]), int(groups["b"])
+    text = m.group(0)
+    month_first = "/" in text and tag in ("en-US", "en")
+    day, month = (b, a) if month_first else (a, b)
+    if "-" in text:  # ISO: year-month-day, read from the named groups as written
+        day, month = int(groups["a"]), int(groups["b"])
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        try:  # "28/02/2021" can only be day first, whatever the locale prefers
+            date = datetime.date(year, day, month)
+        except ValueError:
+            return None
+    ambiguous = "/" in text and a <= 12 and b <= 12 and a != b
+    reading = "ambiguous: read as " if ambiguous else ""
+    locale = tag.replace("-", "_")
+    try:
+        long = format_date(date, format="long", locale=locale)
+    except (ValueError, LookupError):
+        long = format_date(date, format="long", locale=tag.split("-")[0])
+    return long, {"language": tag, "reading": reading + long}
