@@ -59,6 +59,9 @@ def test_diff_on_the_seed_shows_only_safe_fixes(capsys: pytest.CaptureFixture[st
     assert any(line.startswith("+He recalled that") for line in added)
     assert any("about 1.6 million hectares" in line for line in added)
     assert any("in Kazakhstan is being finished" in line for line in added)
+    removed = [line for line in unsafe.splitlines() if line.startswith("-")]
+    assert "-Site Map Facebook Twitter Youtube Instagram VKontakte Odnoklassniki" in removed
+    assert "-23.12.2015 (15:27)" in removed  # the whole debris block goes, date line included
 
 
 def test_in_place_is_atomic_and_keeps_permissions_and_encoding(
