@@ -118,7 +118,14 @@ class Notices:
 
 
 # Where engines disagree about one span, the finding of the most specific source is kept.
-SPECIFICITY = {"document": 6, "rules": 5, "script": 4, "spelling": 3, "languagetool": 2, "harper": 1}
+SPECIFICITY = {
+    "document": 6,
+    "rules": 5,
+    "script": 4,
+    "spelling": 3,
+    "languagetool": 2,
+    "harper": 1,
+}
 
 
 def merge(findings: Sequence[Finding]) -> list[Finding]:

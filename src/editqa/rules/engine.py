@@ -16,7 +16,7 @@ from editqa.errors import RuleTimeoutError
 from editqa.model import Block, BlockKind, Finding
 from editqa.rules.loader import fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
-from editqa.rules.types import judge_date, judge_number
+from editqa.rules.types import find_repetitions, judge_date, judge_number
 from editqa.text.lexicon import match_case
 from editqa.text.scopes import Spans
 
@@ -40,6 +40,9 @@ class RulesCheck:
         starts = [b.start for b in blocks]
         chunks = _chunks(blocks)
         for rule in self.rules.for_language(ctx.language):
+            if rule.type is RuleType.REPETITION:
+                yield from _repetitions(ctx, rule, blocks)
+                continue
             exceptions: dict[int, Spans] = {}  # block start -> where `unless` matched
             for lo, hi in chunks:
                 for m in _scan(rule.compiled, doc.text, lo, hi, rule, ctx, self.timeout):
@@ -68,6 +71,34 @@ class RulesCheck:
                         yield _finding(ctx, rule, m, (verdict[0],), verdict[1])
                         continue
                     yield _finding(ctx, rule, m)
+
+
+class _Span:
+    """The little of a regex match that findings need, for matches found by code."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, key: int | str = 0) -> str:
+        if key == 0:
+            return self._text[self._start : self._end]
+        raise IndexError(key)
+
+
+def _repetitions(ctx: CheckContext, rule: Rule, blocks: list[Block]) -> Iterator[Finding]:
+    prose = [(b.start, b.end) for b in blocks if b.kind is not BlockKind.BOILERPLATE]
+    for start, end, short, fields in find_repetitions(ctx.document.text, prose, dict(rule.options)):
+        m = _Span(ctx.document.text, start, end)
+        yield _finding(ctx, rule, m, (short,), fields)
 
 
 def _chunks(blocks: list[Block]) -> list[tuple[int, int]]:

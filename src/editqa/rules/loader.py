@@ -24,7 +24,14 @@ from editqa.rules.schema import (
     RuleSet,
     RuleType,
 )
-from editqa.rules.types import DATE_FIELDS, NUMBER_FIELDS, date_pattern, number_pattern
+from editqa.rules.types import (
+    DATE_FIELDS,
+    NUMBER_FIELDS,
+    REPETITION_FIELDS,
+    date_pattern,
+    number_pattern,
+    repetition_pattern,
+)
 from editqa.text.lang import parse_tag
 
 # libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
@@ -198,10 +205,14 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
                 )
             replacements.append((fold(wrong), alts))
         pattern = phrase_pattern(swap)
-    elif rtype in (RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT):
+    elif rtype in (RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT, RuleType.REPETITION):
         opts = need("options", dict, "a mapping of option -> value")
         at = f"{path}:{keys['options'][1].start_mark.line + 1}"
-        make = number_pattern if rtype is RuleType.NUMBER_FORMAT else date_pattern
+        make = {
+            RuleType.NUMBER_FORMAT: number_pattern,
+            RuleType.DATE_FORMAT: date_pattern,
+            RuleType.REPETITION: repetition_pattern,
+        }[rtype]
         pattern = make(at, opts)
         options = tuple(opts.items())
     else:
@@ -260,6 +271,8 @@ def _check_templates(
         groups = set(NUMBER_FIELDS)
     elif rtype is RuleType.DATE_FORMAT:
         groups = set(DATE_FIELDS)
+    elif rtype is RuleType.REPETITION:
+        groups = set(REPETITION_FIELDS)
     for key, templates, extra in (
         ("message", (message,), {"match", "suggestion"}),
         ("suggest", suggest, set()),

@@ -16,6 +16,7 @@ class RuleType(StrEnum):
     PATTERN = "pattern"
     NUMBER_FORMAT = "number-format"
     DATE_FORMAT = "date-format"
+    REPETITION = "repetition"
 
 
 COMMON_KEYS = frozenset(
@@ -38,6 +39,7 @@ TYPE_KEYS = {
     RuleType.PATTERN: frozenset({"pattern", "suggest", "unless"}),
     RuleType.NUMBER_FORMAT: frozenset({"options", "unless"}),
     RuleType.DATE_FORMAT: frozenset({"options", "unless"}),
+    RuleType.REPETITION: frozenset({"options"}),
 }
 REQUIRED_KEYS = ("id", "type", "languages", "category", "severity", "message", "examples")
 TYPE_REQUIRED = {
@@ -46,6 +48,7 @@ TYPE_REQUIRED = {
     RuleType.PATTERN: ("pattern",),
     RuleType.NUMBER_FORMAT: ("options",),
     RuleType.DATE_FORMAT: ("options",),
+    RuleType.REPETITION: ("options",),
 }
 
 

@@ -1,5 +1,10 @@
 """Rule types with code behind them, driven by locale data (CLDR through Babel).
 
+`repetition` finds a long capitalised designation (a title and a name: "General of the Army
+Maria Petrova") repeated after its first mention, and suggests the short form (the last word,
+usually the surname). Lower-case linking words ("of the") may sit inside the run;
+`min_words` sets how long a run must be.
+
 `date-format` flags numeric dates written in a form the document's language does not use
 (`forms: [dotted, slashed, iso]`: "23.12.2015", "23/12/2015", "2015-12-23") and suggests the
 locale's long date ("23 December 2015" in en-GB, "December 23, 2015" in en-US). A slashed
@@ -132,3 +137,58 @@ def judge_date(m: Any, tag: str) -> tuple[str, dict[str, str]] | None:
     except (ValueError, LookupError):
         long = format_date(date, format="long", locale=tag.split("-")[0])
     return long, {"language": tag, "reading": reading + long}
+
+
+REPETITION_OPTIONS = frozenset({"min_words"})
+REPETITION_FIELDS = frozenset({"match", "suggestion", "first", "count"})
+_RUN_PATTERN = r"(?<![\w-])(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:(?:of|the|de|la|del|von|der|и)\s+)*\p{Lu}[\p{L}'’-]*)+"
+
+
+def repetition_pattern(where: str, options: Mapping[str, Any]) -> str:
+    unknown = set(options) - REPETITION_OPTIONS
+    if unknown:
+        raise RuleError(f"{where}: unknown repetition option {sorted(unknown)[0]!r}")
+    n = options.get("min_words", 4)
+    if not isinstance(n, int) or n < 2:
+        raise RuleError(f"{where}: repetition 'min_words' must be a whole number of at least 2")
+    return _RUN_PATTERN
+
+
+def find_repetitions(
+    text: str, spans: list[tuple[int, int]], options: Mapping[str, Any]
+) -> list[tuple[int, int, str, dict[str, str]]]:
+    """(start, end, short form, fields) for each repeat of a long capitalised run, in the
+    checkable `spans` of the text; the first mention is left alone."""
+    import regex
+
+    run = regex.compile(_RUN_PATTERN)
+    word = regex.compile(r"\S+")
+    n = int(options.get("min_words", 4))
+    seen: dict[str, int] = {}  # a run, or a tail of one, -> mentions so far
+    out = []
+    for lo, hi in spans:
+        for m in run.finditer(text, lo, hi):
+            words = list(word.finditer(text, m.start(), m.end()))
+            if len(words) < n:
+                continue
+            # "Later Chief Constable Alan Marsh" repeats "Chief Constable Alan Marsh": compare
+            # every tail of the run that is long enough, longest first
+            tails = [words[i:] for i in range(len(words) - n + 1)]
+            keys = [" ".join(w.group() for w in tail) for tail in tails]
+            hit = next((i for i, key in enumerate(keys) if key in seen), None)
+            for key in keys:
+                seen[key] = seen.get(key, 0) + (1 if hit is None else 0)
+            if hit is None:
+                continue
+            key = keys[hit]
+            seen[key] += 1
+            tail = tails[hit]
+            out.append(
+                (
+                    tail[0].start(),
+                    tail[-1].end(),
+                    tail[-1].group(),
+                    {"first": key, "count": str(seen[key])},
+                )
+            )
+    return out
