@@ -16,7 +16,13 @@ from editqa.errors import RuleTimeoutError
 from editqa.model import Block, BlockKind, Finding
 from editqa.rules.loader import fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
-from editqa.rules.types import find_repetitions, judge_date, judge_number
+from editqa.rules.types import (
+    find_repetitions,
+    judge_date,
+    judge_number,
+    judge_range,
+    judge_unit,
+)
 from editqa.text.lexicon import match_case
 from editqa.text.scopes import Spans
 
@@ -60,12 +66,8 @@ class RulesCheck:
                             )
                         if spans.overlaps(start, end):
                             continue
-                    if rule.type in (RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT):
-                        verdict = (
-                            judge_number(dict(rule.options), m, ctx.language)
-                            if rule.type is RuleType.NUMBER_FORMAT
-                            else judge_date(m, ctx.language)
-                        )
+                    if rule.type in JUDGED:
+                        verdict = _judge(rule, m, ctx.language)
                         if verdict is None:
                             continue
                         yield _finding(ctx, rule, m, (verdict[0],), verdict[1])
@@ -99,6 +101,24 @@ def _repetitions(ctx: CheckContext, rule: Rule, blocks: list[Block]) -> Iterator
     for start, end, short, fields in find_repetitions(ctx.document.text, prose, dict(rule.options)):
         m = _Span(ctx.document.text, start, end)
         yield _finding(ctx, rule, m, (short,), fields)
+
+
+JUDGED = frozenset(
+    {RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT, RuleType.RANGE, RuleType.UNIT_SPACING}
+)
+
+
+def _judge(rule: Rule, m: Any, language: str) -> tuple[str, dict[str, str]] | None:
+    """For rule types with code behind them: the suggestion and message fields, or None when
+    the match keeps the convention after all."""
+    options = dict(rule.options)
+    if rule.type is RuleType.NUMBER_FORMAT:
+        return judge_number(options, m, language)
+    if rule.type is RuleType.DATE_FORMAT:
+        return judge_date(m, language)
+    if rule.type is RuleType.RANGE:
+        return judge_range(options, m)
+    return judge_unit(options, m)
 
 
 def _chunks(blocks: list[Block]) -> list[tuple[int, int]]:

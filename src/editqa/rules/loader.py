@@ -28,14 +28,26 @@ from editqa.rules.types import (
     DATE_FIELDS,
     NUMBER_FIELDS,
     REPETITION_FIELDS,
+    SIMPLE_FIELDS,
     date_pattern,
     number_pattern,
+    range_pattern,
     repetition_pattern,
+    unit_pattern,
 )
 from editqa.text.lang import parse_tag
 
 # libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CODE_TYPES = frozenset(
+    {
+        RuleType.NUMBER_FORMAT,
+        RuleType.DATE_FORMAT,
+        RuleType.REPETITION,
+        RuleType.RANGE,
+        RuleType.UNIT_SPACING,
+    }
+)
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 _ID = re.compile(r"^[a-z0-9*]+(?:[.-][a-z0-9*]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -205,13 +217,15 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
                 )
             replacements.append((fold(wrong), alts))
         pattern = phrase_pattern(swap)
-    elif rtype in (RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT, RuleType.REPETITION):
+    elif rtype in CODE_TYPES:
         opts = need("options", dict, "a mapping of option -> value")
         at = f"{path}:{keys['options'][1].start_mark.line + 1}"
         make = {
             RuleType.NUMBER_FORMAT: number_pattern,
             RuleType.DATE_FORMAT: date_pattern,
             RuleType.REPETITION: repetition_pattern,
+            RuleType.RANGE: range_pattern,
+            RuleType.UNIT_SPACING: unit_pattern,
         }[rtype]
         pattern = make(at, opts)
         options = tuple(opts.items())
@@ -273,6 +287,8 @@ def _check_templates(
         groups = set(DATE_FIELDS)
     elif rtype is RuleType.REPETITION:
         groups = set(REPETITION_FIELDS)
+    elif rtype in (RuleType.RANGE, RuleType.UNIT_SPACING):
+        groups = set(SIMPLE_FIELDS)
     for key, templates, extra in (
         ("message", (message,), {"match", "suggestion"}),
         ("suggest", suggest, set()),

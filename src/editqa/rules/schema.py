@@ -17,6 +17,8 @@ class RuleType(StrEnum):
     NUMBER_FORMAT = "number-format"
     DATE_FORMAT = "date-format"
     REPETITION = "repetition"
+    RANGE = "range"
+    UNIT_SPACING = "unit-spacing"
 
 
 COMMON_KEYS = frozenset(
@@ -40,6 +42,8 @@ TYPE_KEYS = {
     RuleType.NUMBER_FORMAT: frozenset({"options", "unless"}),
     RuleType.DATE_FORMAT: frozenset({"options", "unless"}),
     RuleType.REPETITION: frozenset({"options"}),
+    RuleType.RANGE: frozenset({"options", "unless"}),
+    RuleType.UNIT_SPACING: frozenset({"options", "unless"}),
 }
 REQUIRED_KEYS = ("id", "type", "languages", "category", "severity", "message", "examples")
 TYPE_REQUIRED = {
@@ -49,6 +53,8 @@ TYPE_REQUIRED = {
     RuleType.NUMBER_FORMAT: ("options",),
     RuleType.DATE_FORMAT: ("options",),
     RuleType.REPETITION: ("options",),
+    RuleType.RANGE: ("options",),
+    RuleType.UNIT_SPACING: ("options",),
 }
 
 

@@ -1,5 +1,10 @@
 """Rule types with code behind them, driven by locale data (CLDR through Babel).
 
+`range` wants an en dash between the numbers of a range ("1990-1995" -> "1990–1995"),
+leaving dates, versions and anything with more than two parts alone. `unit-spacing` wants a
+space (`space: regular`, or `nbsp` for a no-break space) between a number and one of its
+`units` ("10km" -> "10 km").
+
 `repetition` finds a long capitalised designation (a title and a name: "General of the Army
 Maria Petrova") repeated after its first mention, and suggests the short form (the last word,
 usually the surname). Lower-case linking words ("of the") may sit inside the run;
@@ -192,3 +197,43 @@ def find_repetitions(
                 )
             )
     return out
+
+
+RANGE_OPTIONS = frozenset({"dash"})
+UNIT_OPTIONS = frozenset({"units", "space"})
+SIMPLE_FIELDS = frozenset({"match", "suggestion"})
+DASHES = {"en": "\u2013", "em": "\u2014"}
+SPACES = {"regular": " ", "nbsp": "\u00a0", "narrow": "\u202f"}
+
+
+def range_pattern(where: str, options: Mapping[str, Any]) -> str:
+    unknown = set(options) - RANGE_OPTIONS
+    if unknown:
+        raise RuleError(f"{where}: unknown range option {sorted(unknown)[0]!r}")
+    if options.get("dash", "en") not in DASHES:
+        raise RuleError(f"{where}: range 'dash' must be one of {', '.join(DASHES)}")
+    return r"(?<![\w.,/:-])(?P<a>\d{1,4})-(?P<b>\d{1,4})(?![\w/:-]|[.,]\d)"
+
+
+def judge_range(options: Mapping[str, Any], m: Any) -> tuple[str, dict[str, str]] | None:
+    a, b = m.group("a"), m.group("b")
+    if int(a) >= int(b) and not (len(a) == 4 and len(b) == 2):
+        return None  # "3-2" is a score, not a range
+    return f"{a}{DASHES[options.get('dash', 'en')]}{b}", {}
+
+
+def unit_pattern(where: str, options: Mapping[str, Any]) -> str:
+    unknown = set(options) - UNIT_OPTIONS
+    if unknown:
+        raise RuleError(f"{where}: unknown unit-spacing option {sorted(unknown)[0]!r}")
+    units = options.get("units")
+    if not isinstance(units, list) or not units or not all(isinstance(u, str) for u in units):
+        raise RuleError(f"{where}: unit-spacing 'units' must be a non-empty list")
+    if options.get("space", "regular") not in SPACES:
+        raise RuleError(f"{where}: unit-spacing 'space' must be one of {', '.join(SPACES)}")
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)(?P<u>{alternatives})(?!\w)"
+
+
+def judge_unit(options: Mapping[str, Any], m: Any) -> tuple[str, dict[str, str]] | None:
+    return f"{m.group('n')}{SPACES[options.get('space', 'regular')]}{m.group('u')}", {}
