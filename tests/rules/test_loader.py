@@ -98,6 +98,10 @@ def test_missing_rule_folder(tmp_path: Path) -> None:
 
 def test_builtin_rules_are_found_and_load() -> None:
     assert builtin_rules_dir().is_dir()
+    # built-in packs load lazily in a run; here they are loaded as user packs are, with every
+    # pattern compiled and every template checked
+    eager = load_rules([builtin_rules_dir()], builtin=False)
+    assert all(r.compiled is not None for r in eager.rules)
     rules = load_rules(())
     assert len(rules) >= 20
     langs = {lang for r in rules.rules for lang in r.languages}

@@ -14,7 +14,7 @@ from typing import Any
 from editqa.checks.base import CheckContext
 from editqa.errors import RuleTimeoutError
 from editqa.model import Block, BlockKind, Finding
-from editqa.rules.loader import fold
+from editqa.rules.loader import ensure_compiled, fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
 from editqa.rules.types import (
     find_repetitions,
@@ -51,7 +51,7 @@ class RulesCheck:
                 continue
             exceptions: dict[int, Spans] = {}  # block start -> where `unless` matched
             for lo, hi in chunks:
-                for m in _scan(rule.compiled, doc.text, lo, hi, rule, ctx, self.timeout):
+                for m in _scan(ensure_compiled(rule), doc.text, lo, hi, rule, ctx, self.timeout):
                     start, end = m.span()
                     if start == end or ctx.scopes.non_prose.overlaps(start, end):
                         continue

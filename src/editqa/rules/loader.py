@@ -64,6 +64,7 @@ def builtin_rules_dir() -> Path:
 def load_rules(dirs: Iterable[str | Path], *, builtin: bool = True) -> RuleSet:
     """Every `*.yml`/`*.yaml` below the built-in folder (unless `builtin=False`) and `dirs`."""
     folders = [builtin_rules_dir()] if builtin else []
+    packaged = builtin_rules_dir() if builtin else None
     for d in dirs:
         p = Path(d)
         if not p.is_dir():
@@ -72,8 +73,11 @@ def load_rules(dirs: Iterable[str | Path], *, builtin: bool = True) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for folder in folders:
+        # The built-in packs are validated by the test suite (`editqa rules test`), so their
+        # regexes compile on first use, which spares a run the packs of other languages.
+        lazy = folder == packaged
         for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
-            for rule in load_file(path):
+            for rule in load_file(path, lazy=lazy):
                 if rule.id in seen:
                     raise RuleError(
                         f"{rule.where}: duplicate rule id {rule.id!r} (first at {seen[rule.id].where})"
@@ -83,7 +87,7 @@ def load_rules(dirs: Iterable[str | Path], *, builtin: bool = True) -> RuleSet:
     return RuleSet(tuple(rules))
 
 
-def load_file(path: Path) -> list[Rule]:
+def load_file(path: Path, *, lazy: bool = False) -> list[Rule]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -98,7 +102,7 @@ def load_file(path: Path) -> list[Rule]:
     if node is None:
         return []
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
-    return [_rule(path, item) for item in items]
+    return [_rule(path, item, lazy=lazy) for item in items]
 
 
 class _Node:
@@ -131,7 +135,7 @@ class _Node:
             raise self.fail(node, f"{problem} ({node.tag})") from None
 
 
-def _rule(path: Path, node: yaml.Node) -> Rule:
+def _rule(path: Path, node: yaml.Node, *, lazy: bool = False) -> Rule:
     n = _Node(path, node)
     if not isinstance(node, yaml.MappingNode):
         raise n.fail(node, "a rule must be a mapping of keys to values")
@@ -236,12 +240,15 @@ def _rule(path: Path, node: yaml.Node) -> Rule:
         pattern = phrase_pattern(tokens)
 
     flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
-    where = keys.get("pattern", keys.get("swap", keys.get("tokens")))
-    compiled = _compile(n, where[1] if where else node, pattern, flags, "pattern")
-    compiled_unless = tuple(
-        _compile(n, keys["unless"][1], u, flags, "unless pattern") for u in unless
-    )
-    _check_templates(n, keys, rtype, compiled, message, suggest)
+    compiled: Any = None
+    compiled_unless: tuple[Any, ...] = ()
+    if not lazy:
+        where = keys.get("pattern", keys.get("swap", keys.get("tokens")))
+        compiled = _compile(n, where[1] if where else node, pattern, flags, "pattern")
+        compiled_unless = tuple(
+            _compile(n, keys["unless"][1], u, flags, "unless pattern") for u in unless
+        )
+        _check_templates(n, keys, rtype, compiled, message, suggest)
     examples = _examples(n, keys, data)
     rule = Rule(
         id=rule_id,
@@ -361,3 +368,18 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     alts = sorted({" ".join(p.split()) for p in phrases}, key=len, reverse=True)
     body = "|".join(r"\s+".join(regex.escape(w) for w in p.split(" ")) for p in alts)
     return rf"(?<!\w)(?:{body})(?!\w)"
+
+
+def ensure_compiled(rule: Rule) -> Any:
+    """The rule's compiled pattern (and `unless` patterns), compiled now if it was loaded
+    lazily; a bad pattern is a RuleError naming the rule's file and line."""
+    if rule.compiled is None:
+        flags = regex.V0 | (regex.IGNORECASE if rule.ignorecase else 0)
+        try:
+            compiled = regex.compile(rule.pattern, flags)
+            unless = tuple(regex.compile(u, flags) for u in rule.unless)
+        except regex.error as exc:
+            raise RuleError(f"{rule.where}: bad pattern in rule {rule.id}: {exc}") from None
+        object.__setattr__(rule, "compiled_unless", unless)
+        object.__setattr__(rule, "compiled", compiled)
+    return rule.compiled
