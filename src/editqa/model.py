@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -99,6 +98,8 @@ class Finding:
     def fingerprint(self) -> str:
         """A stable hash of rule, matched text and context, for baselines."""
         raw = "\x1f".join((self.rule_id, self.text, self.context))
+        import hashlib
+
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
     @property
