@@ -5,17 +5,22 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := samples/seed-press-release.txt
 
-.PHONY: demo test bench lint clean golden browser-deps
+.PHONY: demo test bench lint clean golden browser-deps bytecode
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Byte-code for the editable sources: with PYTHONDONTWRITEBYTECODE set (as on this
+# workplace's machines) Python would otherwise compile every module on every run.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q src
+
+demo: $(STAMP) bytecode
 	$(BIN)/editqa check --fail-on never $(SAMPLE)
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps bytecode
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium (never a downloaded browser); as root (CI), install it.
@@ -25,7 +30,7 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "browser tests need Debian's chromium: sudo apt-get install chromium (or set EDITQA_CHROMIUM)"; fi
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
