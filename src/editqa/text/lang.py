@@ -40,7 +40,6 @@ CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _SCRIPT_OF_LANGUAGE = {"ar": "ARABIC", "fa": "ARABIC", "el": "GREEK", "he": "HEBREW"} | {
     lang: "CYRILLIC" for lang in CYRILLIC_LANGUAGES
 }
-LATIN_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "eu", "lv"})
 
 
 def parse_tag(tag: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,7 +21,6 @@ from editqa.text.distance import edit_distance
 from editqa.text.lang import base
 
 SUGGESTION_CACHE = 20_000
-PYSPELL_MIN_FREQUENCY = 1
 SPLIT_PENALTY = 0.6  # "public ally" for "publically" is rarely what was meant
 FREQUENCY_WEIGHT = 0.05  # per factor of ten in frequency, against the edit distance
 ENGLISH_PREFIXES = (
@@ -88,14 +86,6 @@ def open_hunspell(name: str) -> Any:
     if not (folder / f"{name}.dic").exists():
         return None
     return Hunspell(name, hunspell_data_dir=str(folder))
-
-
-@dataclass(frozen=True, slots=True)
-class Variant:
-    """A spelling of the other English dialect, with this dialect's spelling if one is near."""
-
-    word: str
-    suggestions: tuple[str, ...]
 
 
 class Lexicon:
@@ -170,9 +160,8 @@ class Lexicon:
         """Whether `word`, as written (case matters for names), is a word of the language.
 
         Hunspell decides first, then pyspellchecker's list (which adds technical and newer
-        words, and a few misspellings in its long tail; PYSPELL_MIN_FREQUENCY can raise the
-        bar where a Hunspell dictionary exists). English also
-        accepts regular forms its dictionaries lack: possessives ("else's"), plurals of known
+        words; its long tail also holds a few misspellings, accepted for the sake of
+        precision). English also accepts regular forms its dictionaries lack: possessives ("else's"), plurals of known
         nouns ("mitigations"), common prefixes before a known word ("preconfigured") and
         accented spellings of known words ("communiqué")."""
         hit = self._known.get(word)
@@ -194,8 +183,7 @@ class Lexicon:
         lower = word.lower()
         if self._pyspell is None or not (word == lower or word[1:] == lower[1:]):
             return False
-        freq = self._pyspell.word_frequency.dictionary.get(lower, 0)
-        return bool(freq) and (self._hunspell is None or freq >= PYSPELL_MIN_FREQUENCY)
+        return lower in self._pyspell.word_frequency.dictionary
 
     def _known_by_form(self, word: str) -> bool:
         lower = word.lower()
