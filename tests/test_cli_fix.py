@@ -166,3 +166,15 @@ def test_unified_diff_applies_with_patch(tmp_path: Path) -> None:
         subprocess.run(["patch", "-s", "-p1", "-i", "x.diff"], cwd=tmp_path, check=True)
         with open(tmp_path / "x.txt", encoding="utf-8", newline="") as fh:
             assert fh.read() == fixed
+
+
+def test_report_is_written_whole_and_a_bad_output_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
+) -> None:
+    out = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", str(article), "-o", str(out))
+    assert code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "finding(s) in 1 file(s)" in err
+    code, _, err = run(capsys, "report", str(article), "-o", str(tmp_path))
+    assert code == 2 and err.count("\n") == 1 and "cannot write" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "r.html"]  # no temporary left

@@ -283,10 +283,7 @@ def report(
         lang, words, rules, 0, grammar, None, None, None, None, None, None, False, "editqa"
     )
     result = check_paths(paths, options)
-    try:
-        write_atomically_new(output, render(result).encode("utf-8"))
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write the report ({exc.strerror or exc})") from exc
+    write_atomically(output, render(result).encode("utf-8"))
     for r in result.errors:
         print(f"editqa: error: {r.error}", file=sys.stderr)
     print(
@@ -308,24 +305,6 @@ def _ask(prompt: str) -> str:
     if not line:
         raise EOFError
     return line.rstrip("\n")
-
-
-def write_atomically_new(path: str, data: bytes) -> None:
-    """Write a new or replaced output file through a temporary file and a rename."""
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".editqa-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError:
-        os.unlink(tmp)
-        raise
 
 
 @rules_app.command("list")

@@ -16,23 +16,25 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return out
 
 
-def write_atomically(path: str, data: bytes, read_before: bytes) -> None:
-    """Replace the file with `data`: written to a temporary file beside it, permissions
-    copied, then renamed over it. Refuses (InputError) when the file no longer holds the bytes
-    it was fixed from, so that nothing written meanwhile is lost."""
+def write_atomically(path: str, data: bytes, read_before: bytes | None = None) -> None:
+    """Write `data` to `path` through a temporary file beside it and a rename, so that a
+    reader never sees half a file. Replacing a file keeps its permissions and, given
+    `read_before`, refuses (InputError) when the file no longer holds those bytes, so that
+    nothing written meanwhile is lost; a new file gets the usual permissions (umask)."""
     import os
     import shutil
     import tempfile
 
     from editqa.errors import InputError
 
-    try:
-        with open(path, "rb") as fh:
-            current = fh.read()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it again before writing ({exc})") from exc
-    if current != read_before:
-        raise InputError(f"{path}: changed since it was read; not written")
+    if read_before is not None:
+        try:
+            with open(path, "rb") as fh:
+                current = fh.read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it again before writing ({exc})") from exc
+        if current != read_before:
+            raise InputError(f"{path}: changed since it was read; not written")
     folder = os.path.dirname(os.path.abspath(path))
     tmp = ""
     try:
@@ -41,7 +43,12 @@ def write_atomically(path: str, data: bytes, read_before: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        shutil.copymode(path, tmp)
+        if os.path.exists(path):
+            shutil.copymode(path, tmp)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
         if tmp and os.path.exists(tmp):
