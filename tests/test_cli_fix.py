@@ -178,3 +178,12 @@ def test_report_is_written_whole_and_a_bad_output_is_one_line(
     code, _, err = run(capsys, "report", str(article), "-o", str(tmp_path))
     assert code == 2 and err.count("\n") == 1 and "cannot write" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "r.html"]  # no temporary left
+
+
+def test_unknown_rule_and_mother_tongue_are_named(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, _, err = run(capsys, "fix", "--rule", "en.no.such-rule", str(article))
+    assert code == 2 and "--rule 'en.no.such-rule': no such rule" in err
+    code, _, err = run(capsys, "check", "--mother-tongue", "xx", str(article))
+    assert code == 2 and err.startswith("editqa: error: --mother-tongue 'xx'")

@@ -225,6 +225,7 @@ def fix(
         raise UsageError("--in-place cannot rewrite standard input")
     if in_place and diff:
         raise UsageError("--diff shows the changes instead of writing them: drop --in-place")
+    _check_rule_ids(rule or [], options)
     if interactive and "-" in paths:
         raise UsageError("--interactive reads its answers from standard input: give files")
     if interactive:
@@ -291,6 +292,20 @@ def report(
         file=sys.stderr,
     )
     raise typer.Exit(2 if result.errors else 0)
+
+
+# Findings that come from code, not from YAML rule files.
+CODE_RULE_PREFIXES = ("spelling.", "script.", "document.", "harper.", "languagetool.")
+
+
+def _check_rule_ids(ids: list[str], options: Options) -> None:
+    """--rule names must be rules editqa knows: a typo would otherwise fix nothing, silently."""
+    if not ids:
+        return
+    known = {r.id for r in load_rules(options.rule_dirs, builtin=options.builtin_rules).rules}
+    for rule_id in ids:
+        if rule_id not in known and not rule_id.startswith(CODE_RULE_PREFIXES):
+            raise UsageError(f"--rule {rule_id!r}: no such rule (see 'editqa rules list')")
 
 
 def _say(message: str) -> None:

@@ -44,7 +44,10 @@ class GrammarSettings:
                 + ", ".join(SPELLING_ENGINES)
             )
         if self.mother_tongue is not None:
-            object.__setattr__(self, "mother_tongue", parse_tag(self.mother_tongue))
+            try:
+                object.__setattr__(self, "mother_tongue", parse_tag(self.mother_tongue))
+            except UsageError as exc:
+                raise UsageError(str(exc).replace("--lang", "--mother-tongue", 1)) from None
 
 
 @dataclass(frozen=True, slots=True)
