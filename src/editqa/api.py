@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editqa.checks.base import Check, CheckContext
-from editqa.checks.boilerplate import BoilerplateCheck
 from editqa.checks.grammar import GrammarCheck, merge
 from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
@@ -22,7 +21,7 @@ from editqa.model import CheckResult, FileResult, Finding, Notice, Severity
 from editqa.rules.engine import RulesCheck
 from editqa.rules.loader import load_rules
 from editqa.runtime import Runtime
-from editqa.text.lang import infer_english_dialect
+from editqa.text.lang import base, infer_english_dialect
 from editqa.text.words import WordList
 
 DEFAULT_LANGUAGE = "en"
@@ -34,7 +33,7 @@ def build_runtime(options: Options) -> Runtime:
     """Load word lists and rules once; dictionaries and gazetteers are built on first use."""
     words = WordList.load(options.word_files())
     rules = load_rules(options.rule_dirs, builtin=options.builtin_rules)
-    return Runtime(words=words, rules=rules, grammar=options.grammar)
+    return Runtime(words=words, rules=rules, grammar=options.grammar, style=options.style)
 
 
 def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:
@@ -44,7 +43,6 @@ def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:
         "spelling": SpellingCheck(),
         "rules": RulesCheck(runtime.rules),
         "script": MixedScriptCheck(),
-        "boilerplate": BoilerplateCheck(),
     }
     if "grammar" in wanted:  # last: it reuses what the spelling check learnt of names
         table["grammar"] = GrammarCheck(
@@ -68,6 +66,13 @@ def resolve_language(doc: Document, requested: str | None, runtime: Runtime) -> 
         if tag is not None and _known_share(doc.text, runtime, tag) < KNOWN_SHARE_DETECTED:
             tag = runtime.detector.detect_any(doc.text) or tag
     tag = tag or DEFAULT_LANGUAGE
+    if not requested:  # the house style's locale or spelling fixes the dialect
+        house = runtime.style_settings.get("locale")
+        spelling = runtime.style_settings.get("spelling")
+        if house and base(house) == base(tag):
+            tag = house
+        elif tag.startswith("en") and spelling in ("en-GB", "en-US", "oxford"):
+            tag = "en-GB" if spelling == "oxford" else spelling
     if tag == "en":
         words = [m for m in doc.text.split() if m.isalpha()]
         lex = runtime.lexicon("en-GB")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from editqa.errors import UsageError
 from editqa.model import Severity
+from editqa.style import StyleSettings
 from editqa.text.lang import parse_tag
 from editqa.text.words import PROJECT_WORDS
 
@@ -59,8 +60,9 @@ class Options:
     rule_dirs: tuple[str, ...] = ()
     builtin_rules: bool = True
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    checks: tuple[str, ...] = ("spelling", "rules", "script", "boilerplate", "grammar")
+    checks: tuple[str, ...] = ("spelling", "rules", "script", "grammar")
     grammar: GrammarSettings = field(default_factory=GrammarSettings)
+    style: StyleSettings = field(default_factory=StyleSettings)
 
     def __post_init__(self) -> None:
         if self.lang is not None:

@@ -15,6 +15,7 @@ from editqa.cache import cached, versions
 from editqa.checks.grammar import GrammarBackend, Notices
 from editqa.config import GrammarSettings
 from editqa.rules.schema import RuleSet
+from editqa.style import Style, StyleSettings, style_for
 from editqa.text.gazetteer import Gazetteer, default_names
 from editqa.text.lang import LanguageDetector, base
 from editqa.text.lexicon import (
@@ -37,10 +38,12 @@ class Runtime:
         words: WordList | None = None,
         rules: RuleSet | None = None,
         grammar: GrammarSettings | None = None,
+        style: StyleSettings | None = None,
     ) -> None:
         self.words = words or WordList()
         self.rules = rules or RuleSet(())
         self.grammar = grammar or GrammarSettings()
+        self.style_settings = style or StyleSettings()
         self.notices = Notices()
         self._grammar_backends: list[GrammarBackend] | None = None
         self.detector = LanguageDetector()
@@ -48,6 +51,10 @@ class Runtime:
         self._gazetteer: Gazetteer | None = None
         self._pyspell: dict[str, Any] = {}
         self._hunspell: dict[str, Any] = {}
+
+    def style(self, tag: str) -> Style:
+        """The house style for documents in `tag`."""
+        return style_for(tag, self.style_settings)
 
     def pyspell(self, lang: str) -> Any:
         if lang not in self._pyspell:

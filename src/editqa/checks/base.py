@@ -13,6 +13,7 @@ from editqa.text.segment import Segmentation, segment
 
 if TYPE_CHECKING:
     from editqa.runtime import Runtime
+    from editqa.style import Style
 
 CONTEXT_CHARS = 40
 
@@ -21,17 +22,28 @@ class CheckContext:
     """Everything a check may read: the document, its language, shared analysis (computed on
     first use, once per document) and the process's resources. Checks must not modify it."""
 
-    def __init__(self, document: Document, language: str, runtime: Runtime) -> None:
+    def __init__(
+        self, document: Document, language: str, runtime: Runtime, style: Style | None = None
+    ) -> None:
         self.document = document
         self.language = language
         self.runtime = runtime
         # Per-document results one check computes and another reuses (the names editqa's
         # spelling accepted, which the grammar engines are told about), keyed by name.
         self.shared: dict[str, Any] = {}
+        if style is not None:
+            self.__dict__["style"] = style
 
     @classmethod
-    def build(cls, document: Document, language: str, runtime: Runtime) -> CheckContext:
-        return cls(document, language, runtime)
+    def build(
+        cls, document: Document, language: str, runtime: Runtime, style: Style | None = None
+    ) -> CheckContext:
+        return cls(document, language, runtime, style)
+
+    @cached_property
+    def style(self) -> Style:
+        """The house style for this document's locale."""
+        return self.runtime.style(self.language)
 
     @cached_property
     def segmentation(self) -> Segmentation:

@@ -6,7 +6,7 @@ The text is the source itself (identity source map). Blocks are classified by la
   key=value debris) is `boilerplate`; the first other short line without final punctuation is
   the `title`, later ones are `heading`s;
 - after the last prose block, unpunctuated lines that are furniture, short, or repetitive
-  (tags, share and rating widgets, server stamps) are `boilerplate`;
+  (tags, share and rating widgets whose labels repeat, server stamps) are `boilerplate`;
 - between prose blocks, short unpunctuated lines are `heading`s;
 - anywhere, a line opening with a bullet or a number ("- two eggs", "2. Stir") is a
   `list-item`, never debris.
@@ -106,12 +106,16 @@ def _looks_like_trailer(text: str) -> bool:
     """After the article: furniture, a short line (tags, ratings, a widget's label), or a
     list that repeats itself ("Share on X Share on Y"). A longer unpunctuated line, such as
     an obituary's closing "Name, botanist, born 1932; died 2024", stays part of the text."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    raw = _WORD.findall(text)
+    words = [w.lower() for w in raw]
     trigrams = list(zip(words, words[1:], words[2:], strict=False))
+    # widget labels repeat a capitalised lead: "Share on X Share on Y", "Post this ... Post this"
+    leads = [(a, b) for a, b in zip(raw, raw[1:], strict=False) if a[:1].isupper()]
     return (
         looks_like_furniture(text)
         or len(words) <= TRAILER_WORDS
         or len(set(trigrams)) < len(trigrams)
+        or len(set(leads)) < len(leads)
     )
 
 

@@ -16,13 +16,7 @@ from editqa.errors import RuleTimeoutError
 from editqa.model import Block, BlockKind, Finding
 from editqa.rules.loader import ensure_compiled, fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
-from editqa.rules.types import (
-    find_repetitions,
-    judge_date,
-    judge_number,
-    judge_range,
-    judge_unit,
-)
+from editqa.rules.types import code_type
 from editqa.text.lexicon import match_case
 from editqa.text.scopes import Spans
 
@@ -46,8 +40,13 @@ class RulesCheck:
         starts = [b.start for b in blocks]
         chunks = _chunks(blocks)
         for rule in self.rules.for_language(ctx.language):
-            if rule.type is RuleType.REPETITION:
-                yield from _repetitions(ctx, rule, blocks)
+            kind = code_type(rule.type.value)
+            options = dict(rule.options)
+            if kind is not None and kind.whole_document:
+                for start, end, suggestion, fields in kind.scan(ctx, options, blocks):
+                    m = _Span(doc.text, start, end)
+                    found = () if suggestion is None else (suggestion,)
+                    yield _finding(ctx, rule, m, found, fields, kind.source)
                 continue
             exceptions: dict[int, Spans] = {}  # block start -> where `unless` matched
             for lo, hi in chunks:
@@ -66,11 +65,12 @@ class RulesCheck:
                             )
                         if spans.overlaps(start, end):
                             continue
-                    if rule.type in JUDGED:
-                        verdict = _judge(rule, m, ctx.language)
+                    if kind is not None:
+                        verdict = kind.judge(options, m, ctx)
                         if verdict is None:
                             continue
-                        yield _finding(ctx, rule, m, (verdict[0],), verdict[1])
+                        found = () if verdict[0] is None else (verdict[0],)
+                        yield _finding(ctx, rule, m, found, verdict[1])
                         continue
                     yield _finding(ctx, rule, m)
 
@@ -94,31 +94,6 @@ class _Span:
         if key == 0:
             return self._text[self._start : self._end]
         raise IndexError(key)
-
-
-def _repetitions(ctx: CheckContext, rule: Rule, blocks: list[Block]) -> Iterator[Finding]:
-    prose = [(b.start, b.end) for b in blocks if b.kind is not BlockKind.BOILERPLATE]
-    for start, end, short, fields in find_repetitions(ctx.document.text, prose, dict(rule.options)):
-        m = _Span(ctx.document.text, start, end)
-        yield _finding(ctx, rule, m, (short,), fields)
-
-
-JUDGED = frozenset(
-    {RuleType.NUMBER_FORMAT, RuleType.DATE_FORMAT, RuleType.RANGE, RuleType.UNIT_SPACING}
-)
-
-
-def _judge(rule: Rule, m: Any, language: str) -> tuple[str, dict[str, str]] | None:
-    """For rule types with code behind them: the suggestion and message fields, or None when
-    the match keeps the convention after all."""
-    options = dict(rule.options)
-    if rule.type is RuleType.NUMBER_FORMAT:
-        return judge_number(options, m, language)
-    if rule.type is RuleType.DATE_FORMAT:
-        return judge_date(m, language)
-    if rule.type is RuleType.RANGE:
-        return judge_range(options, m)
-    return judge_unit(options, m)
 
 
 def _chunks(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -204,6 +179,7 @@ def _finding(
     m: Any,
     suggestions: tuple[str, ...] | None = None,
     fields: dict[str, str] | None = None,
+    source: str = "rules",
 ) -> Finding:
     if suggestions is None:
         suggestions = suggestions_for(rule, m)
@@ -211,7 +187,7 @@ def _finding(
     message = expand(rule.message, m, extra | (fields or {}))
     return ctx.finding(
         rule_id=rule.id,
-        source="rules",
+        source=source,
         category=rule.category,
         severity=rule.severity,
         message=message,

@@ -9,6 +9,7 @@ from editqa.document.loader import load_text
 from editqa.rules.engine import RulesCheck
 from editqa.rules.schema import Example, Rule, RuleSet
 from editqa.runtime import Runtime
+from editqa.style import StyleSettings, style_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +31,12 @@ def run_example(rule: Rule, example: Example, runtime: Runtime) -> list[str]:
     """Problems with one example (empty when it passes)."""
     check = RulesCheck(RuleSet((rule,)))
     lang = example_language(rule)
+    # examples run under the built-in style of their language and their own `style:`,
+    # whatever the project's config says
+    style = style_for(lang, StyleSettings(example.style, "style"))
 
     def findings(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-        ctx = CheckContext.build(load_text(text, "<example>"), lang, runtime)
+        ctx = CheckContext.build(load_text(text, "<example>"), lang, runtime, style)
         return [(f.start, f.end, f.suggestions) for f in check.run(ctx) if f.rule_id == rule.id]
 
     got = findings(example.text)

@@ -15,6 +15,7 @@ import yaml
 from editqa.errors import RuleError, UsageError
 from editqa.model import Category, FixSafety, Severity
 from editqa.rules.schema import (
+    CODE_TYPES,
     COMMON_KEYS,
     REQUIRED_KEYS,
     TYPE_KEYS,
@@ -24,30 +25,12 @@ from editqa.rules.schema import (
     RuleSet,
     RuleType,
 )
-from editqa.rules.types import (
-    DATE_FIELDS,
-    NUMBER_FIELDS,
-    REPETITION_FIELDS,
-    SIMPLE_FIELDS,
-    date_pattern,
-    number_pattern,
-    range_pattern,
-    repetition_pattern,
-    unit_pattern,
-)
+from editqa.rules.types import code_type
+from editqa.style import StyleSettings
 from editqa.text.lang import parse_tag
 
 # libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-CODE_TYPES = frozenset(
-    {
-        RuleType.NUMBER_FORMAT,
-        RuleType.DATE_FORMAT,
-        RuleType.REPETITION,
-        RuleType.RANGE,
-        RuleType.UNIT_SPACING,
-    }
-)
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 _ID = re.compile(r"^[a-z0-9*]+(?:[.-][a-z0-9*]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -222,16 +205,13 @@ def _rule(path: Path, node: yaml.Node, *, lazy: bool = False) -> Rule:
             replacements.append((fold(wrong), alts))
         pattern = phrase_pattern(swap)
     elif rtype in CODE_TYPES:
-        opts = need("options", dict, "a mapping of option -> value")
-        at = f"{path}:{keys['options'][1].start_mark.line + 1}"
-        make = {
-            RuleType.NUMBER_FORMAT: number_pattern,
-            RuleType.DATE_FORMAT: date_pattern,
-            RuleType.REPETITION: repetition_pattern,
-            RuleType.RANGE: range_pattern,
-            RuleType.UNIT_SPACING: unit_pattern,
-        }[rtype]
-        pattern = make(at, opts)
+        opts = data.get("options", {})
+        if not isinstance(opts, dict):
+            raise n.fail(keys["options"][1], "'options' must be a mapping of option -> value")
+        at_node = keys["options"][1] if "options" in keys else node
+        kind = code_type(rtype.value)
+        assert kind is not None, rtype
+        pattern = kind.compile(f"{path}:{at_node.start_mark.line + 1}", opts)
         options = tuple(opts.items())
     else:
         tokens = need("tokens", list, "a list of phrases")
@@ -288,14 +268,9 @@ def _check_templates(
 ) -> None:
     """Every {field} in `message` and `suggest` must name something the rule provides."""
     groups = set(compiled.groupindex) | {str(i) for i in range(compiled.groups + 1)}
-    if rtype is RuleType.NUMBER_FORMAT:
-        groups = set(NUMBER_FIELDS)
-    elif rtype is RuleType.DATE_FORMAT:
-        groups = set(DATE_FIELDS)
-    elif rtype is RuleType.REPETITION:
-        groups = set(REPETITION_FIELDS)
-    elif rtype in (RuleType.RANGE, RuleType.UNIT_SPACING):
-        groups = set(SIMPLE_FIELDS)
+    kind = code_type(rtype.value)
+    if kind is not None:
+        groups = set(kind.fields)
     for key, templates, extra in (
         ("message", (message,), {"match", "suggestion"}),
         ("suggest", suggest, set()),
@@ -338,15 +313,19 @@ def _examples(n: _Node, keys: dict[str, Any], data: dict[str, Any]) -> tuple[Exa
     for item, inode in zip(raw, enode.value, strict=True):
         line = inode.start_mark.line + 1
         if not isinstance(item, dict) or not (
-            {"bad"} <= set(item) <= {"bad", "fixed"} or set(item) == {"good"}
+            {"bad"} <= set(item) - {"style"} <= {"bad", "fixed"}
+            or set(item) - {"style"} == {"good"}
         ):
-            raise n.fail(inode, "an example is {bad: ..., fixed: ...} or {good: ...}")
+            raise n.fail(
+                inode, "an example is {bad: ..., fixed: ...} or {good: ...}, with an optional style"
+            )
+        style = _example_style(n, inode, item.pop("style", None))
         if not all(isinstance(v, str) for v in item.values()):
             raise n.fail(inode, "example texts must be strings")
         if "good" in item:
             if "[[" in item["good"]:
                 raise n.fail(inode, "a good example must not mark a span with [[...]]")
-            out.append(Example(False, item["good"], None, None, line))
+            out.append(Example(False, item["good"], None, None, line, style))
             continue
         marks = list(_MARK.finditer(item["bad"]))
         if len(marks) != 1:
@@ -354,8 +333,20 @@ def _examples(n: _Node, keys: dict[str, Any], data: dict[str, Any]) -> tuple[Exa
         m = marks[0]
         text = item["bad"][: m.start()] + m.group(1) + item["bad"][m.end() :]
         span = (m.start(), m.start() + len(m.group(1)))
-        out.append(Example(True, text, span, item.get("fixed"), line))
+        out.append(Example(True, text, span, item.get("fixed"), line, style))
     return tuple(out)
+
+
+def _example_style(n: _Node, node: yaml.Node, raw: Any) -> tuple[tuple[str, Any], ...]:
+    """An example's `style:` mapping (house-style keys), validated like a config file's."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        raise n.fail(node, "an example's 'style' must be a mapping of style keys")
+    try:
+        return StyleSettings.parse(raw, "style").values
+    except UsageError as exc:
+        raise n.fail(node, str(exc)) from None
 
 
 def fold(phrase: str) -> str:

@@ -14,13 +14,24 @@ class RuleType(StrEnum):
     SUBSTITUTION = "substitution"
     EXISTENCE = "existence"
     PATTERN = "pattern"
+    # types with code behind them (editqa.rules.types)
     NUMBER_FORMAT = "number-format"
     DATE_FORMAT = "date-format"
-    REPETITION = "repetition"
+    TIME_FORMAT = "time-format"
     RANGE = "range"
     UNIT_SPACING = "unit-spacing"
+    PERCENT = "percent"
+    ORDINAL = "ordinal"
+    SMALL_NUMBERS = "small-numbers"
+    QUOTES = "quotes"
+    TITLE = "title"
+    REPETITION = "repetition"
+    CONSISTENCY = "consistency"
+    DEBRIS = "debris"
 
 
+DATA_TYPES = frozenset({RuleType.SUBSTITUTION, RuleType.EXISTENCE, RuleType.PATTERN})
+CODE_TYPES = frozenset(set(RuleType) - DATA_TYPES)
 COMMON_KEYS = frozenset(
     {
         "id",
@@ -39,23 +50,13 @@ TYPE_KEYS = {
     RuleType.SUBSTITUTION: frozenset({"swap"}),
     RuleType.EXISTENCE: frozenset({"tokens", "suggest", "unless"}),
     RuleType.PATTERN: frozenset({"pattern", "suggest", "unless"}),
-    RuleType.NUMBER_FORMAT: frozenset({"options", "unless"}),
-    RuleType.DATE_FORMAT: frozenset({"options", "unless"}),
-    RuleType.REPETITION: frozenset({"options"}),
-    RuleType.RANGE: frozenset({"options", "unless"}),
-    RuleType.UNIT_SPACING: frozenset({"options", "unless"}),
-}
+} | {t: frozenset({"options", "unless"}) for t in CODE_TYPES}
 REQUIRED_KEYS = ("id", "type", "languages", "category", "severity", "message", "examples")
-TYPE_REQUIRED = {
+TYPE_REQUIRED: dict[RuleType, tuple[str, ...]] = {
     RuleType.SUBSTITUTION: ("swap",),
     RuleType.EXISTENCE: ("tokens",),
     RuleType.PATTERN: ("pattern",),
-    RuleType.NUMBER_FORMAT: ("options",),
-    RuleType.DATE_FORMAT: ("options",),
-    RuleType.REPETITION: ("options",),
-    RuleType.RANGE: ("options",),
-    RuleType.UNIT_SPACING: ("options",),
-}
+} | {t: () for t in CODE_TYPES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class Example:
     span: tuple[int, int] | None
     fixed: str | None
     line: int
+    style: tuple[tuple[str, Any], ...] = ()  # house-style settings the example runs under
 
 
 @dataclass(frozen=True)

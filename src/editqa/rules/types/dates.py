@@ -1,0 +1,133 @@
+"""Dates and times in the house pattern of the document's locale.
+
+`date-format` flags numeric dates written in a form the document's language does not use
+(`forms: [dotted, slashed, iso]`: "23.12.2015", "23/12/2015", "2015-12-23") and suggests the
+date in the house pattern (`[style] date`: a CLDR length such as `long`, or a pattern such as
+`d MMMM y`): "23 December 2015" in en-GB, "December 23, 2015" in en-US. A slashed date whose
+day and month could be swapped is reported as ambiguous; the suggestion then reads it the
+locale's way (day first, except in American English).
+
+`time-format` flags a time written on the other clock than the house style's (`[style] time`,
+by default CLDR's: 24-hour in en-GB, de, fr, es, ru; 12-hour in en-US): "3:30 pm" in a 24-hour
+text becomes "15:30"; "15:30" in a 12-hour text becomes "3:30 PM". Only times that cannot be
+read otherwise are flagged: a 24-hour time needs a colon and an hour from 13 to 23 or 00 to be
+flagged in 12-hour text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from editqa.errors import RuleError
+from editqa.rules.types import CodeType, Verdict
+
+if TYPE_CHECKING:
+    from editqa.checks.base import CheckContext
+
+DATE_FORMS = {
+    "dotted": r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})",
+    "slashed": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",
+    "iso": r"(?P<y>\d{4})-(?P<b>\d{2})-(?P<a>\d{2})",
+}
+
+
+def _babel_locale(tag: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+        return tag.replace("-", "_")
+    except (UnknownLocaleError, ValueError):
+        return tag.split("-")[0]
+
+
+def format_house_date(date: datetime.date, pattern: str, tag: str) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(date, format=pattern, locale=_babel_locale(tag)))
+
+
+def format_house_time(time: datetime.time, clock: str, tag: str) -> str:
+    """The time in CLDR's short pattern of the locale when that is on the house clock, else
+    in a plain pattern of that clock."""
+    from babel import Locale
+    from babel.dates import format_time
+
+    locale = _babel_locale(tag)
+    short = Locale.parse(locale).time_formats["short"].pattern
+    if clock == "12h":
+        pattern = short if "h" in short else "h:mm a"
+    else:
+        pattern = short if "H" in short else "HH:mm"
+    return str(format_time(time, pattern, locale=locale)).replace("\u202f", " ")
+
+
+class DateFormat(CodeType):
+    name = "date-format"
+    allowed = frozenset({"forms"})
+    fields = frozenset({"match", "suggestion", "language", "reading"})
+
+    def pattern(self, where: str, options: Mapping[str, Any]) -> str:
+        forms = options.get("forms")
+        if not isinstance(forms, list) or not forms or not all(f in DATE_FORMS for f in forms):
+            raise RuleError(f"{where} 'forms' must list some of {', '.join(DATE_FORMS)}")
+        body = "|".join(f"(?:{DATE_FORMS[f]})" for f in forms)
+        return rf"(?<![\w./-])(?:{body})(?![\w/]|[.-]\d)"
+
+    def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
+        tag = ctx.language
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        year, a, b = int(groups["y"]), int(groups["a"]), int(groups["b"])
+        text = m.group(0)
+        month_first = "/" in text and tag in ("en-US", "en")
+        day, month = (b, a) if month_first else (a, b)
+        if "-" in text:  # ISO: year-month-day, read from the named groups as written
+            day, month = a, b
+        try:
+            date = datetime.date(year, month, day)
+        except ValueError:
+            try:  # "28/02/2021" can only be day first, whatever the locale prefers
+                date = datetime.date(year, day, month)
+            except ValueError:
+                return None
+        ambiguous = "/" in text and a <= 12 and b <= 12 and a != b
+        reading = "ambiguous: read as " if ambiguous else ""
+        house = format_house_date(date, ctx.style.date, tag)
+        return house, {"language": tag, "reading": reading + house}
+
+
+_TWELVE = (
+    r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \u00a0\u202f]?"
+    r"(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
+)
+_TWENTYFOUR = (
+    r"(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![ \u00a0\u202f]?(?:[ap]\.?m\b|[AP]\.?M\b))"
+)
+
+
+class TimeFormat(CodeType):
+    name = "time-format"
+    allowed = frozenset()
+    fields = frozenset({"match", "suggestion", "clock", "language"})
+
+    def pattern(self, where: str, options: Mapping[str, Any]) -> str:
+        return rf"(?<![\w.:,/])(?:{_TWELVE}|{_TWENTYFOUR})(?![\w:/]|[.,]\d)"
+
+    def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
+        clock = ctx.style.time
+        fields = {"clock": "24-hour" if clock == "24h" else "12-hour", "language": ctx.language}
+        if m.group("ap"):
+            if clock != "24h":
+                return None
+            hour = int(m.group("h12")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+            minute = int(m.group("m12") or 0)
+        else:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+            if clock != "12h" or 1 <= hour <= 12:
+                return None
+        return format_house_time(datetime.time(hour, minute), clock, ctx.language), fields
+
+
+TYPES: tuple[CodeType, ...] = (DateFormat(), TimeFormat())

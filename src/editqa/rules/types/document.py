@@ -1,0 +1,312 @@
+"""Rule types that look at a whole document: repetition, consistency and page debris.
+
+`repetition` finds a long capitalised designation (a title and a name: "General of the Army
+Maria Petrova") repeated after its first mention, and suggests the short form (the last word,
+usually the surname). Lower-case linking words ("of the") may sit inside the run;
+`min_words` sets how long a run must be.
+
+`consistency` wants one form per document where several are correct. `check:`
+- `variants`: each list in `sets` holds spellings of one word ("email", "e-mail"); the form
+  used most often (the first listed on a tie) is suggested for the others.
+- `ise-ize`: -ise and -ize spellings of the same words ("organise", "realize"); the house
+  choice (`[style] spelling = "oxford"` means -ize) or else the majority wins. With
+  `spelling = "en-GB"` or `"en-US"` the spelling check's dialect findings cover this.
+- `grouping`: thousands grouped in more than one way ("10,000", "10 000", "10000").
+- `dates`: long dates in both orders ("23 December 2015", "December 23, 2015").
+- `percent`: both "%" and the rule's `word` ("per cent"), when the house style has no choice.
+
+`debris` reports each run of web-page leftovers around the article once, with a fix that
+removes the run, up to the next block. Lines are told apart by general features, in the
+extractor (`document.plain`): no sentence punctuation and no function words, breadcrumb
+separators, key=value stamps, bare numbers and dates, lists that repeat themselves, short
+unpunctuated lines after the last paragraph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from editqa.errors import RuleError
+from editqa.model import BlockKind
+from editqa.rules.types import CodeType, Hit, alternation, choice, word_list
+from editqa.rules.types.numbers import month_names
+from editqa.text.lexicon import match_case
+
+if TYPE_CHECKING:
+    from editqa.checks.base import CheckContext
+    from editqa.model import Block
+
+_RUN_PATTERN = (
+    r"(?<![\w-])(?:\p{Lu}[\p{L}'’-]*)"
+    r"(?:\s+(?:(?:of|the|de|la|del|von|der|и)\s+)*\p{Lu}[\p{L}'’-]*)+"
+)
+
+
+def _prose(blocks: list[Block]) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in blocks if b.kind is not BlockKind.BOILERPLATE]
+
+
+class Repetition(CodeType):
+    name = "repetition"
+    allowed = frozenset({"min_words"})
+    fields = frozenset({"match", "suggestion", "first", "count"})
+    whole_document = True
+
+    def pattern(self, where: str, options: Mapping[str, Any]) -> str:
+        n = options.get("min_words", 4)
+        if not isinstance(n, int) or isinstance(n, bool) or n < 2:
+            raise RuleError(f"{where} 'min_words' must be a whole number of at least 2")
+        return super().pattern(where, options)
+
+    def scan(
+        self, ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
+    ) -> Iterable[Hit]:
+        """Each repeat of a long capitalised run; the first mention is left alone."""
+        import regex
+
+        text = ctx.document.text
+        run = regex.compile(_RUN_PATTERN)
+        word = regex.compile(r"\S+")
+        n = int(options.get("min_words", 4))
+        seen: dict[str, int] = {}  # a run, or a tail of one, -> mentions so far
+        for lo, hi in _prose(blocks):
+            for m in run.finditer(text, lo, hi):
+                words = list(word.finditer(text, m.start(), m.end()))
+                if len(words) < n:
+                    continue
+                # "Later Chief Constable Alan Marsh" repeats "Chief Constable Alan Marsh":
+                # compare every tail of the run that is long enough, longest first
+                tails = [words[i:] for i in range(len(words) - n + 1)]
+                keys = [" ".join(w.group() for w in tail) for tail in tails]
+                hit = next((i for i, key in enumerate(keys) if key in seen), None)
+                for key in keys:
+                    seen[key] = seen.get(key, 0) + (1 if hit is None else 0)
+                if hit is None:
+                    continue
+                key = keys[hit]
+                seen[key] += 1
+                tail = tails[hit]
+                yield (
+                    tail[0].start(),
+                    tail[-1].end(),
+                    tail[-1].group(),
+                    {"first": key, "count": str(seen[key])},
+                )
+
+
+CONSISTENCY_CHECKS = ("variants", "ise-ize", "grouping", "dates", "percent")
+_ISE = r"(?<![\w-])\p{Ll}{3,}i(?P<sz>[sz])(?:e|es|ed|ing|ation|ations|er|ers)(?![\w-])"
+_GROUPED = (
+    r"(?<![\d.,])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d{5,})"
+    r"(?![\d]|[.,]\d{3})"
+)
+SEPARATOR_NAMES = {",": "comma", ".": "dot", " ": "space", "": "none"}
+
+
+class Consistency(CodeType):
+    name = "consistency"
+    allowed = frozenset({"check", "sets", "word"})
+    fields = frozenset({"match", "suggestion", "other", "count"})
+    whole_document = True
+
+    def pattern(self, where: str, options: Mapping[str, Any]) -> str:
+        check = choice(where, options, "check", CONSISTENCY_CHECKS, "")
+        if check == "variants":
+            sets = options.get("sets")
+            if (
+                not isinstance(sets, list)
+                or not sets
+                or not all(
+                    isinstance(s, list) and len(s) >= 2 and all(isinstance(w, str) and w for w in s)
+                    for s in sets
+                )
+            ):
+                raise RuleError(f"{where} 'sets' must be a list of lists of spellings")
+        if check == "percent" and not isinstance(options.get("word"), str):
+            raise RuleError(f"{where} 'check: percent' needs a 'word' (per cent)")
+        return super().pattern(where, options)
+
+    def scan(
+        self, ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
+    ) -> Iterable[Hit]:
+        check = options["check"]
+        # (start, end, form, suggestion for this occurrence written in each form)
+        found = {
+            "variants": _variants,
+            "ise-ize": _ise_ize,
+            "grouping": _grouping,
+            "dates": _dates,
+            "percent": _percent,
+        }[check](ctx, options, blocks)
+        groups: dict[Any, list[tuple[int, int, str, dict[str, str]]]] = {}
+        for key, start, end, form, spellings in found:
+            groups.setdefault(key, []).append((start, end, form, spellings))
+        for key, items in groups.items():
+            counts = Counter(form for _, _, form, _ in items)
+            if len(counts) < 2:
+                continue
+            house = _house_choice(ctx, check, key, counts)
+            for start, end, form, spellings in items:
+                if form == house or house not in spellings:
+                    continue
+                yield (
+                    start,
+                    end,
+                    spellings[house],
+                    {
+                        "other": spellings[house],
+                        "count": str(counts[house]),
+                    },
+                )
+
+
+def _house_choice(ctx: CheckContext, check: str, key: Any, counts: Counter[str]) -> str:
+    if check == "ise-ize" and ctx.style.spelling == "oxford":
+        return "z"
+    if check == "percent" and ctx.style.percent != "any":
+        return "symbol" if ctx.style.percent == "symbol" else "word"
+    best = max(counts.values())
+    tied = [form for form in counts if counts[form] == best]
+    if len(tied) == 1:
+        return tied[0]
+    preferred = key if isinstance(key, tuple) else ()
+    return next((f for f in preferred if f in tied), sorted(tied)[0])
+
+
+Found = Iterable[tuple[Any, int, int, str, dict[str, str]]]
+
+
+def _matches(ctx: CheckContext, pattern: str, blocks: list[Block], flags: int = 0) -> Iterable[Any]:
+    import regex
+
+    compiled = regex.compile(pattern, flags)
+    text = ctx.document.text
+    for lo, hi in _prose(blocks):
+        for m in compiled.finditer(text, lo, hi):
+            if not ctx.scopes.non_prose.overlaps(m.start(), m.end()):
+                yield m
+
+
+def _variants(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    import regex
+
+    for spellings in options["sets"]:
+        key = tuple(s.lower() for s in spellings)
+        pattern = rf"(?<![\w-])(?:{alternation(spellings)})(?![\w-])"
+        for m in _matches(ctx, pattern, blocks, regex.IGNORECASE):
+            form = m.group().lower()
+            yield key, m.start(), m.end(), form, {s: match_case(m.group(), s) for s in key}
+
+
+def _ise_ize(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    if not ctx.language.startswith("en") or ctx.style.spelling in ("en-GB", "en-US"):
+        return
+    lex = ctx.runtime.lexicon(ctx.language)
+    for m in _matches(ctx, _ISE, blocks):
+        word = m.group()
+        i = m.start("sz") - m.start()
+        other = word[:i] + ("z" if word[i] == "s" else "s") + word[i + 1 :]
+        if not (_real(lex, word) and _real(lex, other)):
+            continue
+        forms = {word[i]: word, other[i]: other}
+        yield "ise-ize", m.start(), m.end(), word[i], forms
+
+
+def _real(lex: Any, word: str) -> bool:
+    return bool(lex.known(word) or lex.is_other_dialect(word))
+
+
+def _grouping(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    from editqa.rules.types.numbers import separators
+
+    _, group = separators(ctx.language)
+    for m in _matches(ctx, _GROUPED, blocks):
+        sep = m.group("sep") or ""
+        kind = " " if sep in ("\u00a0", "\u202f", " ") else sep
+        digits = m.group().replace(sep, "") if sep else m.group()
+        if sep in ",." and sep != group and len(m.group()) <= 7:
+            continue  # one group of a sign that is not the locale's: a decimal, maybe
+        if len(digits) < 5:
+            continue  # "1,600" and "1600" both read well; years are four digits
+        forms = {k: _regroup(digits, k if k != " " else group) for k in (",", ".", " ", "")}
+        yield "grouping", m.start(), m.end(), kind, forms
+
+
+def _regroup(digits: str, sep: str) -> str:
+    if sep == "":
+        return digits
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+def _dates(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    months = alternation(month_names(ctx.language))
+    day_first = rf"(?P<d1>\d{{1,2}}) (?P<m1>{months}) (?P<y1>\d{{4}})"
+    month_first = rf"(?P<m2>{months}) (?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}})"
+    pattern = rf"(?<![\w])(?:{day_first}|{month_first})(?![\w])"
+    key = ("day-month", "month-day") if ctx.language != "en-US" else ("month-day", "day-month")
+    for m in _matches(ctx, pattern, blocks):
+        d, mo, y = (
+            (m.group("d1"), m.group("m1"), m.group("y1"))
+            if m.group("d1")
+            else (
+                m.group("d2"),
+                m.group("m2"),
+                m.group("y2"),
+            )
+        )
+        form = "day-month" if m.group("d1") else "month-day"
+        yield (
+            key,
+            m.start(),
+            m.end(),
+            form,
+            {
+                "day-month": f"{d} {mo} {y}",
+                "month-day": f"{mo} {d}, {y}",
+            },
+        )
+
+
+def _percent(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    word = str(options["word"])
+    pattern = rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)(?:[ \u00a0]?%|[ \u00a0](?P<w>{alternation({word, 'percent', 'per cent'})})(?!\w))"
+    for m in _matches(ctx, pattern, blocks):
+        n = m.group("n")
+        form = "word" if m.group("w") else "symbol"
+        yield (
+            ("symbol", "word"),
+            m.start(),
+            m.end(),
+            form,
+            {"symbol": f"{n}%", "word": f"{n} {word}"},
+        )
+
+
+class Debris(CodeType):
+    name = "debris"
+    source = "document"
+    fields = frozenset({"match", "suggestion", "lines"})
+    whole_document = True
+
+    def scan(
+        self, ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
+    ) -> Iterable[Hit]:
+        """The span of a run reaches to the next block (or the end of the text), so that
+        deleting it leaves no empty lines behind."""
+        run: list[Block] = []
+        text_end = len(ctx.document.text)
+        for block in (*ctx.document.blocks, None):
+            if block is not None and block.kind is BlockKind.BOILERPLATE:
+                run.append(block)
+                continue
+            if run:
+                end = block.start if block is not None else text_end
+                yield run[0].start, end, "", {"lines": str(len(run))}
+                run = []
+
+
+TYPES: tuple[CodeType, ...] = (Repetition(), Consistency(), Debris())

@@ -1,0 +1,203 @@
+"""Headline conventions for the title block (the house style's `headline_*` keys).
+
+`title` takes `check:`
+- `length`: a headline longer than `[style] headline_max_chars` (80 by default; 0 turns it
+  off). No fix: shortening is the editor's call.
+- `final-stop`: a headline ending in a full stop (not an ellipsis or an abbreviation).
+- `case`: a headline in the wrong case for `[style] headline_case`. In `sentence` case,
+  most words that are not names ("Defence", "Russia" are names only if the dictionary knows
+  them only capitalised) are capitalised; in `title` case, most words that are not `minor`
+  are lower case. The fix recases the headline.
+- `tense`: (English) a past-tense verb with an object in a news headline when the house style
+  wants the present (`[style] headline_tense`): "Ministers summed up results" -> "sum up".
+  Regular verbs are recognised by their -ed form and the dictionary, irregular ones by the
+  rule's `irregular` table; a verb after one of `auxiliaries` ("was signed") or not followed
+  by one of `objects` (possibly after a particle) is a passive or participle and left alone.
+- `numerals`: a small number spelled out in the headline where figures are the style
+  ("Two men" -> "2 men"); `names` lists the number words from zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from editqa.errors import RuleError
+from editqa.model import BlockKind
+from editqa.rules.types import CodeType, Hit, choice, word_list
+
+if TYPE_CHECKING:
+    from editqa.checks.base import CheckContext
+    from editqa.model import Block
+
+CHECKS = ("length", "final-stop", "case", "tense", "numerals")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+SHARE = 0.6  # of the words that could be cased either way, in the wrong case
+
+
+class Title(CodeType):
+    name = "title"
+    allowed = frozenset(
+        {"check", "minor", "irregular", "auxiliaries", "objects", "particles", "names"}
+    )
+    fields = frozenset({"match", "suggestion", "length", "max", "case", "verb"})
+    whole_document = True
+
+    def pattern(self, where: str, options: Mapping[str, Any]) -> str:
+        check = choice(where, options, "check", CHECKS, "")
+        if check == "case":
+            word_list(where, options, "minor")
+        if check == "numerals":
+            word_list(where, options, "names")
+        if check == "tense":
+            irregular = options.get("irregular")
+            if not isinstance(irregular, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in irregular.items()
+            ):
+                raise RuleError(f"{where} 'irregular' must map past forms to verbs")
+            for key in ("auxiliaries", "objects", "particles"):
+                word_list(where, options, key)
+        return super().pattern(where, options)
+
+    def scan(
+        self, ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
+    ) -> Iterable[Hit]:
+        check = options["check"]
+        for block in blocks:
+            if block.kind is not BlockKind.TITLE:
+                continue
+            start, end = block.start, block.end
+            text = ctx.document.text[start:end]
+            if check == "length":
+                limit = ctx.style.headline_max_chars
+                if limit and len(text) > limit:
+                    yield start, end, None, {"length": str(len(text)), "max": str(limit)}
+            elif check == "final-stop":
+                if _final_stop(text):
+                    yield end - 1, end, "", {}
+            elif check == "case":
+                hit = _case(ctx, options, text)
+                if hit is not None:
+                    yield start, end, hit[0], {"case": hit[1]}
+            elif check == "tense":
+                if ctx.style.headline_tense == "present":
+                    for s, e, verb in _past_verbs(ctx, options, text):
+                        yield start + s, start + e, verb, {"verb": verb}
+            elif check == "numerals":
+                names = [n.lower() for n in options["names"]]
+                for m in _WORD.finditer(text):
+                    value = names.index(m.group().lower()) if m.group().lower() in names else -1
+                    if value >= 2:
+                        yield start + m.start(), start + m.end(), str(value), {}
+
+
+def _final_stop(text: str) -> bool:
+    if not text.endswith(".") or text.endswith(".."):
+        return False
+    last = text.split()[-1]
+    return "." not in last[:-1] and not (len(last) <= 4 and last[:1].isupper())
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str, str] | None:
+    style = ctx.style.headline_case
+    if style == "any":
+        return None
+    lex = ctx.runtime.lexicon(ctx.language)
+    minor = {w.lower() for w in options["minor"]}
+    words = _words(text)
+    if len(words) < 3:
+        return None
+    starts = {0} | {
+        i + 1
+        for i, w in enumerate(words[:-1])
+        if text[w.end() : words[i + 1].start()].strip(" ") in (":", "—", "–", "-", '"', "“", "«")
+    }
+    changes: list[tuple[re.Match[str], str]] = []
+    either = 0
+    for i, w in enumerate(words):
+        word = w.group()
+        if i in starts or word.isupper() or not lex.available:
+            continue
+        lower = word.lower()
+        if not lex.known_common(lower):
+            continue  # a name, or a word the dictionary only knows capitalised (German nouns)
+        if style == "sentence":
+            either += 1
+            if word[0].isupper():
+                changes.append((w, lower))
+        elif lower not in minor or i == len(words) - 1:
+            either += 1
+            if word[0].islower():
+                changes.append((w, word[0].upper() + word[1:]))
+    if len(changes) < 2 or len(changes) < SHARE * either:
+        return None
+    out = text
+    for w, new in reversed(changes):
+        out = out[: w.start()] + new + out[w.end() :]
+    return out, "sentence case" if style == "sentence" else "title case"
+
+
+def _past_verbs(
+    ctx: CheckContext, options: Mapping[str, Any], text: str
+) -> Iterable[tuple[int, int, str]]:
+    lex = ctx.runtime.lexicon(ctx.language)
+    irregular = {k.lower(): v for k, v in options["irregular"].items()}
+    aux = {w.lower() for w in options["auxiliaries"]}
+    objects = {w.lower() for w in options["objects"]}
+    particles = {w.lower() for w in options["particles"]}
+    words = _words(text)
+    for i, w in enumerate(words):
+        word = w.group()
+        if i == 0 or not word.islower():
+            continue
+        present = irregular.get(word) or (_regular_base(word, lex) if word.endswith("ed") else None)
+        if present is None:
+            continue
+        before = words[i - 1].group().lower()
+        if before in aux or before == "to":
+            continue
+        rest = [x.group().lower() for x in words[i + 1 : i + 3]]
+        if rest and rest[0] in particles:
+            rest = rest[1:]
+        if not rest or rest[0] not in objects:
+            continue
+        subject = [x.group() for x in words[:i]]
+        plural = "and" in subject or _plural(subject[-1])
+        yield w.start(), w.end(), present if plural else _third_person(present)
+        return  # one verb per headline
+
+
+def _regular_base(word: str, lex: Any) -> str | None:
+    """The verb of a regular past form the dictionary knows: tried -> try, agreed -> agree,
+    summed -> sum, signed -> sign."""
+    if len(word) < 5 or not lex.known_common(word):
+        return None
+    candidates = [word[:-3] + "y"] if word.endswith("ied") else []
+    candidates.append(word[:-1])
+    if word[-3] == word[-4]:
+        candidates.append(word[:-3])
+    candidates.append(word[:-2])
+    return next((c for c in candidates if lex.known_common(c)), None)
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    if low in ("they", "we", "you", "i", "people", "police", "men", "women", "children"):
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+TYPES: tuple[CodeType, ...] = (Title(),)
