@@ -11,6 +11,7 @@ import typer
 
 from editqa import __version__
 from editqa.api import FixResult, check_paths, exit_code, fix_paths
+from editqa.configfile import style_settings
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
 from editqa.document.encoding import encode
 from editqa.document.loader import expand_paths
@@ -19,6 +20,7 @@ from editqa.fixes.apply import write_atomically
 from editqa.fixes.diff import unified_diff
 from editqa.report import reporter_for
 from editqa.report.diff import DiffReporter
+from editqa.rules.docs import rules_markdown
 from editqa.rules.loader import load_rules
 
 app = typer.Typer(
@@ -44,6 +46,16 @@ GrammarOpt = Annotated[str, typer.Option("--grammar", help="auto, harper, langua
 RulesOpt = Annotated[
     list[str] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
 ]
+ConfigOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--config", help="Config file (else editqa.toml or pyproject.toml, searched upwards)."
+    ),
+]
+StyleOpt = Annotated[
+    list[str] | None,
+    typer.Option("--style", help="House-style setting KEY=VALUE, over the config's (repeatable)."),
+]
 
 
 @app.callback(invoke_without_command=True)
@@ -65,6 +77,8 @@ def check(
     lang: LangOpt = None,
     words: WordsOpt = None,
     rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    style: StyleOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, json, line, html or diff.")
     ] = "terminal",
@@ -117,16 +131,18 @@ def check(
         lang,
         words,
         rules,
-        jobs,
-        grammar,
-        lt_server,
-        mother_tongue,
-        lt_enable,
-        lt_disable,
-        lt_enable_category,
-        lt_disable_category,
-        lt_picky,
-        spelling_engine,
+        config=config,
+        style=style,
+        jobs=jobs,
+        grammar=grammar,
+        lt_server=lt_server,
+        mother_tongue=mother_tongue,
+        lt_enable=lt_enable,
+        lt_disable=lt_disable,
+        lt_enable_category=lt_enable_category,
+        lt_disable_category=lt_disable_category,
+        lt_picky=lt_picky,
+        spelling_engine=spelling_engine,
     )
     if fmt == "diff":
         results = fix_paths(paths, options)
@@ -158,16 +174,19 @@ def _options(
     lang: str | None,
     words: list[str] | None,
     rules: list[str] | None,
-    jobs: int,
-    grammar: str,
-    lt_server: str | None,
-    mother_tongue: str | None,
-    lt_enable: list[str] | None,
-    lt_disable: list[str] | None,
-    lt_enable_category: list[str] | None,
-    lt_disable_category: list[str] | None,
-    lt_picky: bool,
-    spelling_engine: str,
+    *,
+    config: str | None = None,
+    style: list[str] | None = None,
+    jobs: int = 0,
+    grammar: str = "auto",
+    lt_server: str | None = None,
+    mother_tongue: str | None = None,
+    lt_enable: list[str] | None = None,
+    lt_disable: list[str] | None = None,
+    lt_enable_category: list[str] | None = None,
+    lt_disable_category: list[str] | None = None,
+    lt_picky: bool = False,
+    spelling_engine: str = "editqa",
 ) -> Options:
     settings = GrammarSettings(
         mode=grammar,
@@ -186,6 +205,7 @@ def _options(
         rule_dirs=tuple(rules or ()),
         jobs=jobs or (os.cpu_count() or 1),
         grammar=settings,
+        style=style_settings(config, style),
     )
 
 
@@ -205,6 +225,8 @@ def fix(
     lang: LangOpt = None,
     words: WordsOpt = None,
     rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    style: StyleOpt = None,
     grammar: GrammarOpt = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     interactive: Annotated[
@@ -216,9 +238,7 @@ def fix(
 ) -> None:
     """Apply the safe fixes (--unsafe: all): print the fixed text of one file, a diff, or
     rewrite the files with --in-place."""
-    options = _options(
-        lang, words, rules, 1, grammar, None, None, None, None, None, None, False, "editqa"
-    )
+    options = _options(lang, words, rules, config=config, style=style, jobs=1, grammar=grammar)
     if not (in_place or diff) and len(list(expand_paths(paths))) != 1:
         raise UsageError("fix prints one file's text: give one file, or use --diff or --in-place")
     if in_place and "-" in paths:
@@ -274,15 +294,15 @@ def report(
     lang: LangOpt = None,
     words: WordsOpt = None,
     rules: RulesOpt = None,
+    config: ConfigOpt = None,
+    style: StyleOpt = None,
     grammar: GrammarOpt = "auto",
 ) -> None:
     """Write the reviewer's HTML report: findings, suggested fixes to accept or reject, the
     resulting text to copy or download. One self-contained file."""
     from editqa.report.html import render
 
-    options = _options(
-        lang, words, rules, 0, grammar, None, None, None, None, None, None, False, "editqa"
-    )
+    options = _options(lang, words, rules, config=config, style=style, grammar=grammar)
     result = check_paths(paths, options)
     write_atomically(output, render(result).encode("utf-8"))
     for r in result.errors:
@@ -323,14 +343,28 @@ def _ask(prompt: str) -> str:
 
 
 @rules_app.command("list")
-def rules_list(rules: RulesOpt = None, lang: LangOpt = None) -> None:
-    """List the rules: id, type, languages, severity."""
+def rules_list(
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text or md (a Markdown table).")
+    ] = "text",
+) -> None:
+    """List the rules: id, type, languages, severity (--format md: the README's table)."""
+    if fmt not in ("text", "md"):
+        raise UsageError(f"--format {fmt!r}: use text or md")
     ruleset = load_rules(rules or ())
-    for r in sorted(ruleset.rules, key=lambda r: r.id):
-        if lang is None or r.applies_to(Options(lang=lang).lang or ""):
-            print(
-                f"{r.id:45} {r.type.value:12} {','.join(r.languages):14} {r.severity.value:8} {r.category.value}"
-            )
+    tag = Options(lang=lang).lang if lang else None
+    chosen = [
+        r for r in sorted(ruleset.rules, key=lambda r: r.id) if tag is None or r.applies_to(tag)
+    ]
+    if fmt == "md":
+        sys.stdout.write(rules_markdown(chosen))
+        return
+    for r in chosen:
+        print(
+            f"{r.id:45} {r.type.value:12} {','.join(r.languages):14} {r.severity.value:8} {r.category.value}"
+        )
 
 
 @rules_app.command("show")

@@ -1,7 +1,8 @@
 """Dates and times in the house pattern of the document's locale.
 
 `date-format` flags numeric dates written in a form the document's language does not use
-(`forms: [dotted, slashed, iso]`: "23.12.2015", "23/12/2015", "2015-12-23") and suggests the
+(`forms: [dotted, slashed, iso, month-first]`: "23.12.2015", "23/12/2015", "2015-12-23", and
+the English order "Dezember 23, 2015" outside American English) and suggests the
 date in the house pattern (`[style] date`: a CLDR length such as `long`, or a pattern such as
 `d MMMM y`): "23 December 2015" in en-GB, "December 23, 2015" in en-US. A slashed date whose
 day and month could be swapped is reported as ambiguous; the suggestion then reads it the
@@ -21,7 +22,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from editqa.errors import RuleError
-from editqa.rules.types import CodeType, Verdict
+from editqa.rules.types import CodeType, Verdict, alternation
+from editqa.rules.types.numbers import month_names, month_number
 
 if TYPE_CHECKING:
     from editqa.checks.base import CheckContext
@@ -30,7 +32,10 @@ DATE_FORMS = {
     "dotted": r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})",
     "slashed": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",
     "iso": r"(?P<y>\d{4})-(?P<b>\d{2})-(?P<a>\d{2})",
+    "month-first": "(?P<month>{months})\\.?[ \u00a0](?P<a>\\d{{1,2}}),?[ \u00a0](?P<y>\\d{{4}})",
 }
+# month names of these languages make up the `month-first` form ("Dezember 23, 2015")
+MONTH_LANGUAGES = ("en", "ru", "de", "fr", "es")
 
 
 def _babel_locale(tag: str) -> str:
@@ -73,12 +78,21 @@ class DateFormat(CodeType):
         forms = options.get("forms")
         if not isinstance(forms, list) or not forms or not all(f in DATE_FORMS for f in forms):
             raise RuleError(f"{where} 'forms' must list some of {', '.join(DATE_FORMS)}")
-        body = "|".join(f"(?:{DATE_FORMS[f]})" for f in forms)
+        months = alternation(n for tag in MONTH_LANGUAGES for n in month_names(tag))
+        body = "|".join(
+            f"(?:{DATE_FORMS[f].format(months=months) if f == 'month-first' else DATE_FORMS[f]})"
+            for f in forms
+        )
         return rf"(?<![\w./-])(?:{body})(?![\w/]|[.-]\d)"
 
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         tag = ctx.language
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if "month" in groups:  # a month name first, in the document's language
+            number = month_number(tag, groups["month"])
+            if number is None or tag == "en-US":
+                return None
+            groups["b"] = str(number)
         year, a, b = int(groups["y"]), int(groups["a"]), int(groups["b"])
         text = m.group(0)
         month_first = "/" in text and tag in ("en-US", "en")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from editqa.errors import RuleError
 from editqa.model import BlockKind
-from editqa.rules.types import CodeType, Hit, alternation, choice, word_list
+from editqa.rules.types import CodeType, Hit, alternation, choice
 from editqa.rules.types.numbers import month_names
 from editqa.text.lexicon import match_case
 

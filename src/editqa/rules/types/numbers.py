@@ -85,6 +85,22 @@ def month_names(tag: str) -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n))
 
 
+@lru_cache(maxsize=64)
+def _month_numbers(tag: str) -> dict[str, int]:
+    loc = _locale(tag)
+    table: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in loc.months[context][width].items():
+                table[str(name).rstrip(".").lower()] = int(number)
+    return table
+
+
+def month_number(tag: str, name: str) -> int | None:
+    """The number of a month name (any case, wide or abbreviated) in the locale."""
+    return _month_numbers(tag).get(name.rstrip(".").lower())
+
+
 def space_name(sign: str) -> str:
     return NBSP_NAMES.get(sign, sign)
 
