@@ -11,8 +11,8 @@ import typer
 
 from editqa import __version__
 from editqa.api import FixResult, check_paths, exit_code, fix_paths
-from editqa.configfile import style_settings
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
+from editqa.configfile import style_settings
 from editqa.document.encoding import encode
 from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError

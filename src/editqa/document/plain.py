@@ -15,6 +15,7 @@ The text is the source itself (identity source map). Blocks are classified by la
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from editqa.document.extraction import Extraction
 from editqa.document.sourcemap import SourceMap
@@ -110,7 +111,7 @@ def _looks_like_trailer(text: str) -> bool:
     words = [w.lower() for w in raw]
     trigrams = list(zip(words, words[1:], words[2:], strict=False))
     # widget labels repeat a capitalised lead: "Share on X Share on Y", "Post this ... Post this"
-    leads = [(a, b) for a, b in zip(raw, raw[1:], strict=False) if a[:1].isupper()]
+    leads = [(a, b) for a, b in pairwise(raw) if a[:1].isupper()]
     return (
         looks_like_furniture(text)
         or len(words) <= TRAILER_WORDS
