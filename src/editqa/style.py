@@ -56,7 +56,7 @@ LOCALE_DEFAULTS: dict[str, dict[str, Any]] = {
         "ordinals": "words",
         "quotes": "any",
     },
-    "en-GB": {"headline_case": "sentence"},
+    "en-GB": {"headline_case": "sentence", "time": "any"},  # UK papers write both 15:30 and 3.30pm
     "ru": {"headline_case": "sentence"},
     "de": {},
     "fr": {"headline_case": "sentence"},

@@ -120,6 +120,27 @@ def _looks_like_trailer(text: str) -> bool:
     )
 
 
+HEADLINE_WORDS = 12
+
+
+def _headline_with_stop(texts: list[str], i: int, prose: list[int]) -> bool:
+    """A first line that reads as a headline with a full stop after it: one short sentence,
+    no comma, followed by a longer paragraph."""
+    text = texts[i]
+    words = _WORD.findall(text)
+    later = [j for j in prose if j > i]
+    return (
+        bool(later)
+        and text.endswith(".")
+        and not text.endswith("..")
+        and text[:1].isupper()
+        and len(words) <= HEADLINE_WORDS
+        and not re.search(r"[.!?;:,]\s", text)
+        and "\n" not in text
+        and len(_WORD.findall(texts[later[0]])) > len(words)
+    )
+
+
 def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     texts = [source[s:e] for s, e in units]
     prose = [i for i, t in enumerate(texts) if _is_prose(t)]
@@ -135,6 +156,9 @@ def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     for i, text in enumerate(texts):
         if _LIST_ITEM.match(text) and not looks_like_furniture(text):
             kinds.append(BlockKind.LIST_ITEM)
+        elif i == first and not title_seen and _headline_with_stop(texts, i, prose):
+            kinds.append(BlockKind.TITLE)
+            title_seen = True
         elif first <= i <= last:
             kinds.append(BlockKind.PARAGRAPH if i in is_prose else BlockKind.HEADING)
         elif i > last:

@@ -174,7 +174,8 @@ def _rule(path: Path, node: yaml.Node, *, lazy: bool = False) -> Rule:
         languages = [x if x == "*" else parse_tag(x) for x in languages]
     except UsageError as exc:
         raise n.fail(keys["languages"][1], str(exc).replace("--lang ", "language ")) from None
-    ignorecase = data.get("ignorecase", True)
+    # code types match case-sensitively unless told otherwise: their patterns tell "May" from "may"
+    ignorecase = data.get("ignorecase", rtype not in CODE_TYPES)
     if not isinstance(ignorecase, bool):
         raise n.fail(keys["ignorecase"][1], "'ignorecase' must be true or false")
     message = need("message", str, "a string")

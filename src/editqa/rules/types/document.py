@@ -14,6 +14,8 @@ usually the surname). Lower-case linking words ("of the") may sit inside the run
 - `grouping`: thousands grouped in more than one way ("10,000", "10 000", "10000").
 - `dates`: long dates in both orders ("23 December 2015", "December 23, 2015").
 - `percent`: both "%" and the rule's `word` ("per cent"), when the house style has no choice.
+- `serial-comma`: lists of three words with and without a comma before "and"/"or"; the
+  house choice (`[style] serial_comma = true|false`) flags every list of the other kind.
 
 `debris` reports each run of web-page leftovers around the article once, with a fix that
 removes the run, up to the next block. Lines are told apart by general features, in the
@@ -96,7 +98,7 @@ class Repetition(CodeType):
                 )
 
 
-CONSISTENCY_CHECKS = ("variants", "ise-ize", "grouping", "dates", "percent")
+CONSISTENCY_CHECKS = ("variants", "ise-ize", "grouping", "dates", "percent", "serial-comma")
 _ISE = r"(?<![\w-])\p{Ll}{3,}i(?P<sz>[sz])(?:e|es|ed|ing|ation|ations|er|ers)(?![\w-])"
 _GROUPED = (
     r"(?<![\d.,])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d{5,})"
@@ -139,34 +141,39 @@ class Consistency(CodeType):
             "grouping": _grouping,
             "dates": _dates,
             "percent": _percent,
+            "serial-comma": _serial_comma,
         }[check](ctx, options, blocks)
         groups: dict[Any, list[tuple[int, int, str, dict[str, str]]]] = {}
         for key, start, end, form, spellings in found:
             groups.setdefault(key, []).append((start, end, form, spellings))
         for key, items in groups.items():
             counts = Counter(form for _, _, form, _ in items)
-            if len(counts) < 2:
-                continue
-            house = _house_choice(ctx, check, key, counts)
+            house = _house_style(ctx, check)
+            if house is None:
+                if len(counts) < 2:
+                    continue
+                house = _majority(key, counts)
             for start, end, form, spellings in items:
                 if form == house or house not in spellings:
                     continue
-                yield (
-                    start,
-                    end,
-                    spellings[house],
-                    {
-                        "other": spellings[house],
-                        "count": str(counts[house]),
-                    },
-                )
+                fields = {"other": spellings[house], "count": str(counts[house])}
+                yield start, end, spellings[house], fields
 
 
-def _house_choice(ctx: CheckContext, check: str, key: Any, counts: Counter[str]) -> str:
-    if check == "ise-ize" and ctx.style.spelling == "oxford":
+def _house_style(ctx: CheckContext, check: str) -> str | None:
+    """The form the house style prescribes, whatever the document does; None: no choice."""
+    style = ctx.style
+    if check == "ise-ize" and style.spelling == "oxford":
         return "z"
-    if check == "percent" and ctx.style.percent != "any":
-        return "symbol" if ctx.style.percent == "symbol" else "word"
+    if check == "percent" and style.percent != "any":
+        return "symbol" if style.percent == "symbol" else "word"
+    if check == "serial-comma" and style.serial_comma is not None:
+        return "serial" if style.serial_comma else "plain"
+    return None
+
+
+def _majority(key: Any, counts: Counter[str]) -> str:
+    """The form used most; on a tie, the first of the key's preferred forms."""
     best = max(counts.values())
     tied = [form for form in counts if counts[form] == best]
     if len(tied) == 1:
@@ -211,7 +218,7 @@ def _ise_ize(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block])
         if not (_real(lex, word) and _real(lex, other)):
             continue
         forms = {word[i]: word, other[i]: other}
-        yield "ise-ize", m.start(), m.end(), word[i], forms
+        yield ("s", "z"), m.start(), m.end(), word[i], forms
 
 
 def _real(lex: Any, word: str) -> bool:
@@ -226,12 +233,13 @@ def _grouping(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
         sep = m.group("sep") or ""
         kind = " " if sep in ("\u00a0", "\u202f", " ") else sep
         digits = m.group().replace(sep, "") if sep else m.group()
-        if sep in ",." and sep != group and len(m.group()) <= 7:
+        if sep in (",", ".") and sep != group and len(m.group()) <= 7:
             continue  # one group of a sign that is not the locale's: a decimal, maybe
         if len(digits) < 5:
             continue  # "1,600" and "1600" both read well; years are four digits
         forms = {k: _regroup(digits, k if k != " " else group) for k in (",", ".", " ", "")}
-        yield "grouping", m.start(), m.end(), kind, forms
+        native = " " if group in ("\u00a0", "\u202f", " ") else group
+        yield (native, ",", ".", " ", ""), m.start(), m.end(), kind, forms
 
 
 def _regroup(digits: str, sep: str) -> str:
@@ -283,6 +291,32 @@ def _percent(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block])
             m.end(),
             form,
             {"symbol": f"{n}%", "word": f"{n} {word}"},
+        )
+
+
+# three single words of one shape (all lower case, or all capitalised) in a list
+_LIST = (
+    r"(?<![,;:] ?)(?<![\w-])(?P<x>\p{L}[\p{Ll}'’-]+), (?P<y>\p{L}[\p{Ll}'’-]+)(?P<comma>,?) "
+    r"(?P<conj>and|or) (?P<z>\p{L}[\p{Ll}'’-]+)(?![\w-])"
+)
+
+
+def _serial_comma(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    """Lists of three words: with the comma before 'and' ("serial") or without ("plain").
+    The span is the second item and what follows it up to the conjunction."""
+    for m in _matches(ctx, _LIST, blocks):
+        shapes = {w[0].isupper() for w in (m.group("x"), m.group("y"), m.group("z"))}
+        if len(shapes) != 1:
+            continue
+        y, conj = m.group("y"), m.group("conj")
+        form = "serial" if m.group("comma") else "plain"
+        start, end = m.start("y"), m.end("conj")
+        yield (
+            ("serial", "plain"),
+            start,
+            end,
+            form,
+            {"serial": f"{y}, {conj}", "plain": f"{y} {conj}"},
         )
 
 

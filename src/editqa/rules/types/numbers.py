@@ -243,6 +243,7 @@ class SmallNumbers(CodeType):
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         word_list(where, options, "names")
+        word_list(where, options, "after", required=False)
         units = word_list(where, options, "units", required=False)
         skip = rf"(?!(?:{alternation(units)})(?!\w))" if units else ""
         return rf"(?<![\w.,:/%$€£¥₽#+–—-])(?P<n>\d{{1,3}})(?=[ \u00a0]{skip}\p{{Ll}}[\p{{Ll}}-]*\b(?![.,]?\d))"
