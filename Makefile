@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := samples/seed-press-release.txt
 
-.PHONY: demo test bench lint clean golden browser-deps bytecode
+.PHONY: demo test bench lint clean golden browser-deps bytecode rules-doc
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,3 +42,7 @@ clean:
 
 golden: $(STAMP)
 	EDITQA_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_samples.py
+
+# The README's rule catalogue, from `editqa rules list --format md` (a test checks it is current).
+rules-doc: $(STAMP)
+	$(BIN)/python -m editqa.rules.docs README.md

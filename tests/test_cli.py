@@ -230,3 +230,55 @@ def test_check_text_normalises_the_language_tag() -> None:
 
     result = check_text("The council will recieve the report.", lang="en_gb")
     assert result.language == "en-GB" and [f.text for f in result.findings] == ["recieve"]
+
+
+def test_house_style_from_style_options_and_config(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Fares rose 4 per cent on Monday, the operator said.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(capsys, "check", "-f", "line", "--grammar", "off", str(article))
+    assert "percent-style" not in out
+    _, out, _ = run(
+        capsys, "check", "-f", "line", "--grammar", "off", "--style", "percent=symbol", str(article)
+    )
+    assert "numbers.percent-style" in out and '-> "4%"' in out
+    (tmp_path / "editqa.toml").write_text('[style]\npercent = "symbol"\n', encoding="utf-8")
+    _, out, _ = run(capsys, "check", "-f", "line", "--grammar", "off", str(article))
+    assert "numbers.percent-style" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--style", "percent=lots"], "--style: percent = 'lots': use one of symbol, words, any"),
+        (["--style", "noise"], "--style 'noise': write KEY=VALUE"),
+        (["--config", "missing.toml"], "--config missing.toml: no such file"),
+    ],
+)
+def test_bad_style_options_are_one_line_usage_errors(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], args: list[str], expected: str
+) -> None:
+    code, _, err = run(capsys, "check", *args, files["clean.txt"])
+    assert code == 2 and expected in err and err.count("\n") == 1
+
+
+def test_a_broken_config_file_is_named(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+) -> None:
+    config = tmp_path / "house.toml"
+    config.write_text("[style]\nheadline_max_chars = 'long'\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--config", str(config), files["clean.txt"])
+    assert code == 2 and f"{config}: [style]: headline_max_chars" in err
+
+
+def test_rules_list_markdown_is_the_readme_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "list", "--format", "md")
+    assert code == 0 and "| rule | type | languages | severity | fix | what it checks |" in out
+    assert "| `en.style.headline-tense` | title |" in out
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    begin, end = "<!-- rules:begin -->\n", "<!-- rules:end -->"
+    assert begin in readme, "README lacks the rule catalogue (make rules-doc)"
+    listed = readme.split(begin, 1)[1].split(end, 1)[0]
+    assert listed.strip() == out.strip(), "README rule catalogue is stale: run make rules-doc"

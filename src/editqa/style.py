@@ -55,8 +55,9 @@ LOCALE_DEFAULTS: dict[str, dict[str, Any]] = {
         "small_numbers": 10,
         "ordinals": "words",
         "quotes": "any",
+        "time": "any",  # English news writes both 15:30 and 3.30pm; the house chooses
     },
-    "en-GB": {"headline_case": "sentence", "time": "any"},  # UK papers write both 15:30 and 3.30pm
+    "en-GB": {"headline_case": "sentence"},
     "ru": {"headline_case": "sentence"},
     "de": {},
     "fr": {"headline_case": "sentence"},

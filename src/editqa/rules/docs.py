@@ -39,3 +39,31 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
             f"{rule.fix.value} | {_summary(rule)} |"
         )
     return "\n".join(out) + "\n"
+
+
+BEGIN = "<!-- rules:begin -->\n"
+END = "<!-- rules:end -->"
+
+
+def update_readme(path: str) -> bool:
+    """Replace the catalogue between the markers in `path`; True when it changed."""
+    from pathlib import Path
+
+    from editqa.rules.loader import load_rules
+
+    file = Path(path)
+    text = file.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    table = rules_markdown(sorted(load_rules(()).rules, key=lambda r: r.id))
+    new = f"{head}{BEGIN}{table}{END}{tail}"
+    if new != text:
+        file.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":
+    import sys
+
+    changed = update_readme(sys.argv[1] if len(sys.argv) > 1 else "README.md")
+    print("README rule catalogue " + ("updated" if changed else "already current"))

@@ -11,7 +11,8 @@ usually the surname). Lower-case linking words ("of the") may sit inside the run
 - `ise-ize`: -ise and -ize spellings of the same words ("organise", "realize"); the house
   choice (`[style] spelling = "oxford"` means -ize) or else the majority wins. With
   `spelling = "en-GB"` or `"en-US"` the spelling check's dialect findings cover this.
-- `grouping`: thousands grouped in more than one way ("10,000", "10 000", "10000").
+- `grouping`: thousands grouped in more than one way ("10,000", "10 000", "10000"); the
+  locale's way (CLDR's group sign) is suggested.
 - `dates`: long dates in both orders ("23 December 2015", "December 23, 2015").
 - `percent`: both "%" and the rule's `word` ("per cent"), when the house style has no choice.
 - `serial-comma`: lists of three words with and without a comma before "and"/"or"; the
@@ -148,7 +149,7 @@ class Consistency(CodeType):
             groups.setdefault(key, []).append((start, end, form, spellings))
         for key, items in groups.items():
             counts = Counter(form for _, _, form, _ in items)
-            house = _house_style(ctx, check)
+            house = key[0] if check == "grouping" else _house_style(ctx, check)
             if house is None:
                 if len(counts) < 2:
                     continue
@@ -165,8 +166,6 @@ def _house_style(ctx: CheckContext, check: str) -> str | None:
     style = ctx.style
     if check == "ise-ize" and style.spelling == "oxford":
         return "z"
-    if check == "percent" and style.percent != "any":
-        return "symbol" if style.percent == "symbol" else "word"
     if check == "serial-comma" and style.serial_comma is not None:
         return "serial" if style.serial_comma else "plain"
     return None
@@ -280,6 +279,8 @@ def _dates(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -
 
 
 def _percent(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    if ctx.style.percent != "any":
+        return  # the house has chosen: the percent rule type reports the other form
     word = str(options["word"])
     pattern = rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)(?:[ \u00a0]?%|[ \u00a0](?P<w>{alternation({word, 'percent', 'per cent'})})(?!\w))"
     for m in _matches(ctx, pattern, blocks):
