@@ -42,6 +42,8 @@ class RulesCheck:
         for rule in self.rules.for_language(ctx.language):
             kind = code_type(rule.type.value)
             options = dict(rule.options)
+            if kind is not None and not kind.active(options, ctx):
+                continue
             if kind is not None and kind.whole_document:
                 for start, end, suggestion, fields in kind.scan(ctx, options, blocks):
                     m = _Span(doc.text, start, end)

@@ -50,6 +50,11 @@ class CodeType:
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         return NEVER
 
+    def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
+        """Whether the rule can report anything under this document's house style; when
+        not, the engine does not scan for it at all."""
+        return True
+
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         """The suggestion and fields for a match, or None when it keeps the convention."""
         raise NotImplementedError

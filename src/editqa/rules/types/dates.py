@@ -129,6 +129,9 @@ class TimeFormat(CodeType):
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         return rf"(?<![\w.:,/])(?:{_TWELVE}|{_TWENTYFOUR})(?![\w:/]|[.,]\d)"
 
+    def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
+        return ctx.style.time != "any"
+
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         clock = ctx.style.time
         fields = {"clock": "24-hour" if clock == "24h" else "12-hour", "language": ctx.language}

@@ -188,6 +188,9 @@ class Percent(CodeType):
             + rf"(?:(?P<space>[ \u00a0\u202f]?)%|[ \u00a0](?P<word>{alternation(words)})(?!\w))"
         )
 
+    def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
+        return options["check"] == "spacing" or ctx.style.percent != "any"
+
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         tag = ctx.language
         want = percent_space(tag)
@@ -221,6 +224,9 @@ class Ordinal(CodeType):
             return rf"(?<![\w.,-])(?P<n>[1-9])(?:{suffixes})(?=[ \u00a0]\p{{Ll}})"
         return rf"(?<![\w.,-])(?P<n>\d{{1,2}})(?:{suffixes})(?!\w)"
 
+    def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
+        return options["check"] == "dates" or ctx.style.ordinals == "words"
+
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         text = ctx.document.text
         months = month_names(ctx.language)
@@ -247,6 +253,9 @@ class SmallNumbers(CodeType):
         units = word_list(where, options, "units", required=False)
         skip = rf"(?!(?:{alternation(units)})(?!\w))" if units else ""
         return rf"(?<![\w.,:/%$€£¥₽#+–—-])(?P<n>\d{{1,3}})(?=[ \u00a0]{skip}\p{{Ll}}[\p{{Ll}}-]*\b(?![.,]?\d))"
+
+    def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
+        return ctx.style.small_numbers > 0
 
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         limit = ctx.style.small_numbers

@@ -85,6 +85,9 @@ class Quotes(CodeType):
             rf"(?P<close>{closer})(?![\w])"
         )
 
+    def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
+        return options["check"] == "marks" or ctx.style.quotes != "any"
+
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         style = ctx.style.quotes
         qs, qe, aqs, aqe = house_quotes(ctx.language, style)
