@@ -75,8 +75,9 @@ def style_settings(
 ) -> StyleSettings:
     """The house style of a run: the config file (`config`, else the nearest one) under
     `--style KEY=VALUE` pairs."""
+    path: Path | None
     if config is not None:
-        path: Path | None = Path(config)
+        path = Path(config)
         if not path.is_file():
             raise UsageError(f"--config {config}: no such file")
     else:

@@ -21,8 +21,9 @@ house choice (`[style] percent`) between the sign and the rule's `word` ("per ce
 
 `ordinal` flags, with `check: words`, a numeric ordinal from 1st to 9th in running text when
 the house style spells ordinals out (`[style] ordinals = "words"`), suggesting the rule's
-`names`; with `check: dates`, an ordinal suffix in a date ("2nd May", "May 2nd", "2nd of May"),
-suggesting the plain day. `suffixes` and month names come from the rule and from CLDR.
+`names`; with `check: dates`, an ordinal suffix in a date ("2nd May", "May 2nd", "the 2nd of
+May"), suggesting the plain day ("2 May"); the words in `drop_before` ("the") and
+`drop_after` ("of") go with the suffix. `suffixes` come from the rule, month names from CLDR.
 
 `small-numbers` flags a whole number below the house threshold (`[style] small_numbers`,
 10 in English news style) written in digits before a lower-case word ("3 ministers"),
@@ -211,7 +212,7 @@ class Percent(CodeType):
 
 class Ordinal(CodeType):
     name = "ordinal"
-    allowed = frozenset({"check", "names", "suffixes"})
+    allowed = frozenset({"check", "names", "suffixes", "drop_before", "drop_after"})
     fields = frozenset({"match", "suggestion"})
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
@@ -222,7 +223,11 @@ class Ordinal(CodeType):
             if len(names) != 9:
                 raise RuleError(f"{where} 'names' must list the ordinals 1 to 9")
             return rf"(?<![\w.,-])(?P<n>[1-9])(?:{suffixes})(?=[ \u00a0]\p{{Ll}})"
-        return rf"(?<![\w.,-])(?P<n>\d{{1,2}})(?:{suffixes})(?!\w)"
+        before = word_list(where, options, "drop_before", required=False)
+        after = word_list(where, options, "drop_after", required=False)
+        lead = rf"(?:(?:{alternation(before)})[ \u00a0]+)?" if before else ""
+        tail = rf"(?P<of>[ \u00a0]+(?:{alternation(after)})(?=[ \u00a0]))?" if after else ""
+        return rf"(?<![\w.,-]){lead}(?P<n>\d{{1,2}})(?:{suffixes}){tail}(?!\w)"
 
     def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
         return options["check"] == "dates" or ctx.style.ordinals == "words"
@@ -232,11 +237,12 @@ class Ordinal(CodeType):
         months = month_names(ctx.language)
         after = text[m.end() : m.end() + 20]
         before = text[max(0, m.start() - 15) : m.start()]
-        month_after = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?(?:{alternation(months)})\b", after)
+        month_after = re.match(rf"[ \u00a0]+(?:{alternation(months)})\b", after)
         month_before = re.search(rf"\b(?:{alternation(months)})\.?[ \u00a0]+$", before)
         if options["check"] == "dates":
-            if not (month_after or month_before):
-                return None
+            dropping = m.start("n") > m.start() or m.groupdict().get("of")
+            if not (month_after or (month_before and not dropping)):
+                return None  # "the 2nd of" must be followed by the month it dates
             return m.group("n"), {}
         if month_after or month_before or ctx.style.ordinals != "words":
             return None
@@ -277,9 +283,11 @@ class SmallNumbers(CodeType):
             ):
                 return None
         follows = text[m.end() : m.end() + 40]
+        if re.match(r"[ \u00a0](?:in|of|out of|to|by)[ \u00a0]\d", follows):
+            return None  # "1 in 5", "2 of 3": a ratio stays in figures
         if re.match(r"[ \u00a0]\S+[ \u00a0](?:to|and|or|of|in|out)[ \u00a0]\d", follows):
             return None  # "3 times out of 10", "between 5 and 12": keep the series in digits
-        if re.search(r"\d[ \u00a0]*(?:to|and|or|-|–)[ \u00a0]*$", before):
+        if re.search(r"\d[ \u00a0]*(?:to|and|or|in|of|out of|-|–)[ \u00a0]*$", before):
             return None
         name = str(names[n])
         at_start = not before.strip() or re.search(r"[.!?][\"”»’)]*\s*$", before) is not None

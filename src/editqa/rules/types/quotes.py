@@ -8,7 +8,8 @@ quotes` chooses: `locale` (the default outside English; straight quotes are flag
 English text), or a pair such as «» that replaces the locale's first-level marks.
 
 `check: marks` flags a quotation whose marks are neither the locale's primary nor its
-alternate pair, suggesting the primary pair; `inner_space` (`nbsp`, `narrow` or `none`) is the
+alternate pair (nor one of the pairs listed in `also`, such as German »…«), suggesting the
+primary pair; `inner_space` (`nbsp`, `narrow` or `none`) is the
 space the locale wants inside the marks (French « … »), also checked on correct marks.
 `check: apostrophe` flags a straight apostrophe between letters (l'homme -> l’homme) when the
 house style is `locale`.
@@ -22,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from editqa.errors import RuleError
 from editqa.rules.types import CodeType, Verdict, choice
 
 if TYPE_CHECKING:
@@ -68,12 +70,18 @@ def house_quotes(tag: str, style: str) -> tuple[str, str, str, str]:
 
 class Quotes(CodeType):
     name = "quotes"
-    allowed = frozenset({"check", "inner_space"})
+    allowed = frozenset({"check", "inner_space", "also"})
     fields = frozenset({"match", "suggestion", "open", "close", "language"})
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         check = choice(where, options, "check", ("marks", "apostrophe"), "")
         choice(where, options, "inner_space", INNER_SPACES, "none")
+        also = options.get("also", [])
+        if not isinstance(also, list) or not all(
+            isinstance(p, str) and len(p) == 2 and p[0] in PAIRS and p[1] in PAIRS[p[0]]
+            for p in also
+        ):
+            raise RuleError(f"{where} 'also' must list pairs of quotation marks such as '»«'")
         if check == "apostrophe":
             return r"(?<=\p{L})'(?=\p{L})"
         opener = f"[{_OPENERS}]"
@@ -101,7 +109,7 @@ class Quotes(CodeType):
         if not core or core != core.strip():
             return None
         space = INNER_SPACES[options.get("inner_space", "none")]
-        right = (open_, close) in ((qs, qe), (aqs, aqe))
+        right = (open_, close) in ((qs, qe), (aqs, aqe)) or open_ + close in options.get("also", ())
         if open_ == '"' and style == "any":
             return None
         if right or (style == "any" and _native(open_, close)):
