@@ -88,8 +88,8 @@ class DateFormat(CodeType):
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         tag = ctx.language
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        if "month" in groups:  # a month name first, in the document's language
-            number = month_number(tag, groups["month"])
+        if "month" in groups:  # a month name first, in the document's language or English
+            number = month_number(tag, groups["month"]) or month_number("en", groups["month"])
             if number is None or tag == "en-US":
                 return None
             groups["b"] = str(number)

@@ -5,8 +5,9 @@
   off). No fix: shortening is the editor's call.
 - `final-stop`: a headline ending in a full stop (not an ellipsis or an abbreviation).
 - `case`: a headline in the wrong case for `[style] headline_case`. In `sentence` case,
-  most words that are not names ("Defence", "Russia" are names only if the dictionary knows
-  them only capitalised) are capitalised; in `title` case, most words that are not `minor`
+  most words that are not names are capitalised (a name: a word the dictionary knows only
+  capitalised, or a word the body writes capitalised after a lower-case word, as in "the
+  Senate", "à Nice"); in `title` case, most words that are not `minor`
   are lower case. The fix recases the headline.
 - `tense`: (English) a past-tense verb with an object in a news headline when the house style
   wants the present (`[style] headline_tense`): "Ministers summed up results" -> "sum up".
@@ -119,13 +120,16 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
     }
     changes: list[tuple[re.Match[str], str]] = []
     either = 0
+    names = _body_names(ctx)
     for i, w in enumerate(words):
         word = w.group()
-        if i in starts or word.isupper() or not lex.available:
+        if i in starts or (word.isupper() and len(word) > 1) or not lex.available:
             continue
         lower = word.lower()
         if not lex.known_common(lower):
             continue  # a name, or a word the dictionary only knows capitalised (German nouns)
+        if word[0].isupper() and word in names:
+            continue  # a name that is also a word: "Nice", "Senate" as the body writes it
         if style == "sentence":
             either += 1
             if word[0].isupper():
@@ -140,6 +144,24 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
     for w, new in reversed(changes):
         out = out[: w.start()] + new + out[w.end() :]
     return out, "sentence case" if style == "sentence" else "title case"
+
+
+def _body_names(ctx: CheckContext) -> frozenset[str]:
+    """Capitalised words the body writes capitalised after a lower-case word or a comma,
+    where only names are: "the Senate", "in Valencia"."""
+    names = ctx.shared.get("title.body-names")
+    if names is None:
+        import regex
+
+        text = ctx.document.text
+        body = [(b.start, b.end) for b in ctx.document.blocks if b.kind is BlockKind.PARAGRAPH]
+        found = {
+            m.group()
+            for lo, hi in body
+            for m in regex.finditer(r"(?<=[\p{Ll},;] )\p{Lu}\p{Ll}+", text, pos=lo, endpos=hi)
+        }
+        names = ctx.shared["title.body-names"] = frozenset(found)
+    return names
 
 
 def _past_verbs(
