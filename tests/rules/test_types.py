@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from editqa.api import check_text
 from editqa.config import GrammarSettings, Options
 from editqa.errors import RuleError
-from editqa.rules.loader import load_file
+from editqa.rules.loader import load_file, load_rules
 from editqa.rules.types import code_type
 from editqa.rules.types.document import _regroup
 from editqa.rules.types.numbers import month_number, percent_space, separators
@@ -136,3 +136,42 @@ def test_house_locale_sets_the_dialect() -> None:
     assert result.language == "en-US"
     (date,) = [f for f in result.findings if f.rule_id == "en.dates.numeric-date"]
     assert date.suggestions == ("December 23, 2015",)
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Договор подписан 12/23/2015 г. в Москве.\n", "23 декабря 2015"),
+        ("Власти подписали договор 09/18/2016.\n", "18 сентября 2016\u202fг"),
+        ("Договор подписан 12/23/2015 в Москве.\n", "23 декабря 2015\u202fг."),
+    ],
+)
+def test_a_long_date_does_not_repeat_what_follows_it(text: str, suggestion: str) -> None:
+    result = check_text(
+        text, options=Options(lang="ru", grammar=GrammarSettings(mode="off"), checks=("rules",))
+    )
+    (date,) = [f for f in result.findings if f.rule_id.startswith("ru.dates")]
+    assert date.suggestions[0].replace("\u00a0", " ") == suggestion.replace("\u00a0", " ")
+
+
+def test_unless_applies_to_whole_document_types(tmp_path: Path) -> None:
+    rule = """\
+- id: t.style.final-stop
+  type: title
+  languages: [en]
+  category: style
+  severity: info
+  message: "m"
+  fix: safe
+  options: {check: final-stop}
+  unless: ['Holdings\\.$']
+  examples:
+    - bad: "Harbour reopens after storm[[.]]\\n\\nThe harbour reopened on Monday after a week of repairs.\\n"
+      fixed: "Harbour reopens after storm\\n\\nThe harbour reopened on Monday after a week of repairs.\\n"
+    - good: "Harbour sold to Seaways Holdings.\\n\\nThe harbour was sold on Monday after a week of talks.\\n"
+"""
+    (tmp_path / "r.yml").write_text(rule, encoding="utf-8")
+    from editqa.rules.examples import test_rules as run_examples
+
+    count, failures = run_examples(load_rules([tmp_path], builtin=False))
+    assert count == 2 and not failures, failures

@@ -46,6 +46,14 @@ class RulesCheck:
                 continue
             if kind is not None and kind.whole_document:
                 for start, end, suggestion, fields in kind.scan(ctx, options, blocks):
+                    if rule.compiled_unless or rule.unless:
+                        ensure_compiled(rule)
+                        block = blocks[max(0, bisect_right(starts, start) - 1)]
+                        spans = _unless_spans(
+                            rule, doc.text, block.start, block.end, ctx, self.timeout
+                        )
+                        if spans.overlaps(start, end):
+                            continue
                     m = _Span(doc.text, start, end)
                     found = () if suggestion is None else (suggestion,)
                     yield _finding(ctx, rule, m, found, fields, kind.source)

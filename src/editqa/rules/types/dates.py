@@ -109,7 +109,22 @@ class DateFormat(CodeType):
         ambiguous = "/" in text and a <= 12 and b <= 12 and a != b
         reading = "ambiguous: read as " if ambiguous else ""
         house = format_house_date(date, ctx.style.date, tag)
-        return house, {"language": tag, "reading": reading + house}
+        fields = {"language": tag, "reading": reading + house}
+        return _fit(house, ctx.document.text, m.end()), fields
+
+
+def _fit(date: str, text: str, end: int) -> str:
+    """The long date without what already follows the match: a year marker the text has
+    ("2015 г." before "г."), or a final dot where a full stop follows ("2016 г.." )."""
+    parts = date.rsplit(None, 1)
+    after = text[end : end + 12]
+    if len(parts) == 2 and not parts[1][:1].isdigit():
+        marker = parts[1]
+        if after.lstrip(" \u00a0\u202f").startswith(marker):
+            return parts[0].rstrip(" \u00a0\u202f")
+    if date.endswith(".") and after.startswith("."):
+        return date[:-1]
+    return date
 
 
 _TWELVE = (

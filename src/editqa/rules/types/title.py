@@ -3,7 +3,8 @@
 `title` takes `check:`
 - `length`: a headline longer than `[style] headline_max_chars` (80 by default; 0 turns it
   off). No fix: shortening is the editor's call.
-- `final-stop`: a headline ending in a full stop (not an ellipsis or an abbreviation).
+- `final-stop`: a headline ending in a full stop (not an ellipsis, nor after a word of three
+  letters or fewer, which may be an abbreviation: "Inc.", "usw.", "г.").
 - `case`: a headline in the wrong case for `[style] headline_case`. In `sentence` case,
   most words that are not names are capitalised (a name: a word the dictionary knows only
   capitalised, or a word the body writes capitalised after a lower-case word, as in "the
@@ -97,7 +98,8 @@ def _final_stop(text: str) -> bool:
     if not text.endswith(".") or text.endswith(".."):
         return False
     last = text.split()[-1]
-    return "." not in last[:-1] and not (len(last) <= 4 and last[:1].isupper())
+    # "Inc.", "U.S.", "usw.", "г.": an abbreviation's dot stays
+    return "." not in last[:-1] and len(last) > 4
 
 
 def _words(text: str) -> list[re.Match[str]]:
