@@ -16,7 +16,7 @@ from typing import Any
 
 from editqa.errors import UsageError
 
-HEADLINE_CASES = ("sentence", "title", "any")
+HEADLINE_CASES = ("sentence", "title", "title-chicago", "title-ap", "any")
 TENSES = ("present", "any")
 CLOCKS = ("24h", "12h", "any")
 PERCENTS = ("symbol", "words", "any")

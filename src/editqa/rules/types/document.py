@@ -1,9 +1,11 @@
 """Rule types that look at a whole document: repetition, consistency and page debris.
 
-`repetition` finds a long capitalised designation (a title and a name: "General of the Army
-Maria Petrova") repeated after its first mention, and suggests the short form (the last word,
-usually the surname). Lower-case linking words ("of the") may sit inside the run;
-`min_words` sets how long a run must be.
+`repetition` with `check: designation` (the default) finds a long capitalised designation (a
+title and a name: "General of the Army Maria Petrova") repeated after its first mention, and
+suggests the short form (the last word, usually the surname). Lower-case linking words ("of
+the") may sit inside the run; `min_words` sets how long a run must be. With `check: phrase`
+it finds the same run of `min_words` words or more in two adjacent sentences ("the results of
+the talks on trade ... the results of the talks on trade"), with no fix.
 
 `consistency` wants one form per document where several are correct. `check:`
 - `variants`: each list in `sets` holds spellings of one word ("email", "e-mail"); the form
@@ -44,8 +46,11 @@ if TYPE_CHECKING:
 
 _RUN_PATTERN = (
     r"(?<![\w-])(?:\p{Lu}[\p{L}'’-]*)"
-    r"(?:\s+(?:(?:of|the|de|la|del|von|der|и)\s+)*\p{Lu}[\p{L}'’-]*)+"
+    r"(?:\s+(?:(?:of|the|de|la|del|von|der|и)\s+)*\p{Lu}[\p{L}'’-]*)+"  # linkers: _LINKERS
 )
+
+
+_LINKERS = frozenset({"of", "the", "de", "la", "del", "von", "der", "и"})
 
 
 def _prose(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -54,11 +59,12 @@ def _prose(blocks: list[Block]) -> list[tuple[int, int]]:
 
 class Repetition(CodeType):
     name = "repetition"
-    allowed = frozenset({"min_words"})
+    allowed = frozenset({"check", "min_words"})
     fields = frozenset({"match", "suggestion", "first", "count"})
     whole_document = True
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
+        choice(where, options, "check", ("designation", "phrase"), "designation")
         n = options.get("min_words", 4)
         if not isinstance(n, int) or isinstance(n, bool) or n < 2:
             raise RuleError(f"{where} 'min_words' must be a whole number of at least 2")
@@ -67,37 +73,78 @@ class Repetition(CodeType):
     def scan(
         self, ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
     ) -> Iterable[Hit]:
-        """Each repeat of a long capitalised run; the first mention is left alone."""
-        import regex
+        if options.get("check", "designation") == "phrase":
+            yield from _repeated_phrases(ctx, int(options.get("min_words", 4)))
+            return
+        yield from _repeated_designations(ctx, options, blocks)
 
-        text = ctx.document.text
-        run = regex.compile(_RUN_PATTERN)
-        word = regex.compile(r"\S+")
-        n = int(options.get("min_words", 4))
-        seen: dict[str, int] = {}  # a run, or a tail of one, -> mentions so far
-        for lo, hi in _prose(blocks):
-            for m in run.finditer(text, lo, hi):
-                words = list(word.finditer(text, m.start(), m.end()))
-                if len(words) < n:
-                    continue
-                # "Later Chief Constable Alan Marsh" repeats "Chief Constable Alan Marsh":
-                # compare every tail of the run that is long enough, longest first
-                tails = [words[i:] for i in range(len(words) - n + 1)]
-                keys = [" ".join(w.group() for w in tail) for tail in tails]
-                hit = next((i for i, key in enumerate(keys) if key in seen), None)
-                for key in keys:
-                    seen[key] = seen.get(key, 0) + (1 if hit is None else 0)
-                if hit is None:
-                    continue
-                key = keys[hit]
-                seen[key] += 1
-                tail = tails[hit]
-                yield (
-                    tail[0].start(),
-                    tail[-1].end(),
-                    tail[-1].group(),
-                    {"first": key, "count": str(seen[key])},
-                )
+
+def _repeated_designations(
+    ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
+) -> Iterable[Hit]:
+    """Each repeat of a long capitalised run; the first mention is left alone."""
+    import regex
+
+    text = ctx.document.text
+    run = regex.compile(_RUN_PATTERN)
+    word = regex.compile(r"\S+")
+    n = int(options.get("min_words", 4))
+    seen: dict[str, int] = {}  # a run, or a tail of one, -> mentions so far
+    for lo, hi in _prose(blocks):
+        for m in run.finditer(text, lo, hi):
+            words = list(word.finditer(text, m.start(), m.end()))
+            if len(words) < n:
+                continue
+            # "Later Chief Constable Alan Marsh" repeats "Chief Constable Alan Marsh":
+            # compare every tail of the run that is long enough, longest first
+            tails = [words[i:] for i in range(len(words) - n + 1)]
+            keys = [" ".join(w.group() for w in tail) for tail in tails]
+            hit = next((i for i, key in enumerate(keys) if key in seen), None)
+            for key in keys:
+                seen[key] = seen.get(key, 0) + (1 if hit is None else 0)
+            if hit is None:
+                continue
+            key = keys[hit]
+            seen[key] += 1
+            tail = tails[hit]
+            yield (
+                tail[0].start(),
+                tail[-1].end(),
+                tail[-1].group(),
+                {"first": key, "count": str(seen[key])},
+            )
+
+
+def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
+    """The longest run of at least `n` words that a sentence repeats from the sentence just
+    before it, in paragraphs and list items (not the headline, which the lead may echo)."""
+    prose_blocks = {
+        i
+        for i, b in enumerate(ctx.document.blocks)
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)
+    }
+    sentences: list[list[Any]] = []
+    for token in ctx.segmentation.tokens:
+        if token.block not in prose_blocks:
+            continue
+        if token.sentence_initial or not sentences or sentences[-1][-1].block != token.block:
+            sentences.append([])
+        sentences[-1].append(token)
+    previous: set[tuple[str, ...]] = set()
+    for sentence in sentences:
+        words = [t.text.lower() for t in sentence]
+        grams = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+        shared = [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) in previous]
+        if shared:
+            first = last = shared[0]  # extend the first shared run as far as it goes
+            while last + 1 in shared:
+                last += 1
+            run = sentence[first : last + n]
+            if not all(t.text[:1].isupper() or t.text in _LINKERS for t in run):
+                # (a run of capitalised words is a designation: see check: designation)
+                phrase = " ".join(t.text for t in run)
+                yield run[0].start, run[-1].end, None, {"first": phrase}
+        previous = grams
 
 
 CONSISTENCY_CHECKS = ("variants", "ise-ize", "grouping", "dates", "percent", "serial-comma")

@@ -5,7 +5,9 @@
   off). No fix: shortening is the editor's call.
 - `final-stop`: a headline ending in a full stop (not an ellipsis, nor after a word of three
   letters or fewer, which may be an abbreviation: "Inc.", "usw.", "г.").
-- `case`: a headline in the wrong case for `[style] headline_case`. In `sentence` case,
+- `case`: a headline in the wrong case for `[style] headline_case` (`sentence`, `title` or
+  `title-chicago`: every word but the `minor` ones capitalised, or `title-ap`: minor words of
+  four letters or more capitalised too, "Deal Reached With Unions"). In `sentence` case,
   most words that are not names are capitalised (a name: a word the dictionary knows only
   capitalised, or a word the body writes capitalised after a lower-case word, as in "the
   Senate", "à Nice"); in `title` case, most words that are not `minor`
@@ -112,6 +114,8 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
         return None
     lex = ctx.runtime.lexicon(ctx.language)
     minor = {w.lower() for w in options["minor"]}
+    if style == "title-ap":  # AP capitalises every word of four letters or more ("With")
+        minor = {w for w in minor if len(w) <= 3}
     words = _words(text)
     if len(words) < 3:
         return None
@@ -145,7 +149,8 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
     out = text
     for w, new in reversed(changes):
         out = out[: w.start()] + new + out[w.end() :]
-    return out, "sentence case" if style == "sentence" else "title case"
+    names = {"sentence": "sentence case", "title-ap": "AP title case"}
+    return out, names.get(style, "title case")
 
 
 def _body_names(ctx: CheckContext) -> frozenset[str]:
