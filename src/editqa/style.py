@@ -59,7 +59,7 @@ LOCALE_DEFAULTS: dict[str, dict[str, Any]] = {
     },
     "en-GB": {"headline_case": "sentence"},
     "ru": {"headline_case": "sentence"},
-    "de": {},
+    "de": {"headline_case": "sentence"},  # German capitalises nouns, not every word
     "fr": {"headline_case": "sentence"},
     "es": {"headline_case": "sentence"},
 }

@@ -134,7 +134,18 @@ def merge(findings: Sequence[Finding]) -> list[Finding]:
     propose the same corrected text: the most specific engine's finding is kept, with
     the others' suggestions added after its own (re-expressed over its span when their span
     lies inside it) and every agreeing engine listed in `engines`."""
-    ordered = sorted(findings, key=lambda f: (f.start, f.end))
+    # two rules of one engine proposing the same fix for the same span are one problem:
+    # keep the more severe ("23 December 2015" as both the house date and the majority's)
+    unique: dict[tuple[str, int, int, str], Finding] = {}
+    rest: list[Finding] = []
+    for f in findings:
+        if not f.suggestions:
+            rest.append(f)
+            continue
+        key = (f.source, f.start, f.end, f.suggestions[0])
+        if key not in unique or f.severity.rank > unique[key].severity.rank:
+            unique[key] = f
+    ordered = sorted([*unique.values(), *rest], key=lambda f: (f.start, f.end))
     groups: list[list[Finding]] = []
     open_groups: list[list[Finding]] = []
     for f in ordered:

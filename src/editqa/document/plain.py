@@ -8,6 +8,8 @@ The text is the source itself (identity source map). Blocks are classified by la
 - after the last prose block, unpunctuated lines that are furniture, short, or repetitive
   (tags, share and rating widgets whose labels repeat, server stamps) are `boilerplate`;
 - between prose blocks, short unpunctuated lines are `heading`s;
+- a short line with page-furniture features (a run of rating stars or arrows, key=value
+  pairs, breadcrumb separators) is never prose, whatever punctuation ends it;
 - anywhere, a line opening with a bullet or a number ("- two eggs", "2. Stir") is a
   `list-item`, never debris.
 """
@@ -26,6 +28,8 @@ _FINAL_PUNCT = re.compile(r"[.!?…:;»”\"')\]]\s*$")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,3}[.)])\s+\S")
 _KEY_VALUE = re.compile(r"\b\w+=\S")
+# three or more symbols in a row: rating stars, arrows, bullets ("★★★★☆")
+_SYMBOL_RUN = re.compile(r"[\u2190-\u21ff\u2600-\u26ff\u2700-\u27bf\u2b00-\u2bff\u25a0-\u25ff]{3,}")
 _CRUMB_SEPARATORS = re.compile(r"\s[<>|»›/•·]\s")
 # Function words of the supported languages: page menus have none, headlines and prose do.
 _FUNCTION_WORDS = frozenset(
@@ -91,7 +95,7 @@ def looks_like_furniture(text: str) -> bool:
     words = _WORD.findall(text)
     if not any(ch.isalpha() for ch in text):
         return True
-    if _KEY_VALUE.search(text):
+    if _KEY_VALUE.search(text) or _SYMBOL_RUN.search(text):
         return True
     parts = [p for p in _CRUMB_SEPARATORS.split(text) if p.strip()]
     if len(parts) >= 2 and all(len(_WORD.findall(p)) <= 4 for p in parts):
@@ -143,7 +147,12 @@ def _headline_with_stop(texts: list[str], i: int, prose: list[int]) -> bool:
 
 def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
     texts = [source[s:e] for s, e in units]
-    prose = [i for i, t in enumerate(texts) if _is_prose(t)]
+    # a short line that looks like page furniture is not prose even when it ends in ")"
+    prose = [
+        i
+        for i, t in enumerate(texts)
+        if _is_prose(t) and not (_is_short(t) and looks_like_furniture(t))
+    ]
     is_prose = set(prose)
     if not prose:
         kinds = [BlockKind.PARAGRAPH] * len(units)

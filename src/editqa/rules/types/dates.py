@@ -1,8 +1,9 @@
 """Dates and times in the house pattern of the document's locale.
 
 `date-format` flags numeric dates written in a form the document's language does not use
-(`forms: [dotted, slashed, iso, month-first]`: "23.12.2015", "23/12/2015", "2015-12-23", and
-the English order "Dezember 23, 2015" outside American English) and suggests the
+(`forms: [dotted, slashed, iso, month-first, day-month]`: "23.12.2015", "23/12/2015",
+"2015-12-23", a month name first, "Dezember 23, 2015", or a day first, "23 December 2015")
+and, unless the date is already written that way, suggests the
 date in the house pattern (`[style] date`: a CLDR length such as `long`, or a pattern such as
 `d MMMM y`): "23 December 2015" in en-GB, "December 23, 2015" in en-US. A slashed date whose
 day and month could be swapped is reported as ambiguous; the suggestion then reads it the
@@ -33,7 +34,9 @@ DATE_FORMS = {
     "slashed": r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})",
     "iso": r"(?P<y>\d{4})-(?P<b>\d{2})-(?P<a>\d{2})",
     "month-first": "(?P<month>{months})\\.?[ \u00a0](?P<a>\\d{{1,2}}),?[ \u00a0](?P<y>\\d{{4}})",
+    "day-month": "(?P<a>\\d{{1,2}})[ \u00a0](?P<month>{months})\\.?,?[ \u00a0](?P<y>\\d{{4}})",
 }
+NAMED_FORMS = ("month-first", "day-month")
 # month names of these languages make up the `month-first` form ("Dezember 23, 2015")
 MONTH_LANGUAGES = ("en", "ru", "de", "fr", "es")
 
@@ -71,7 +74,7 @@ def format_house_time(time: datetime.time, clock: str, tag: str) -> str:
 
 class DateFormat(CodeType):
     name = "date-format"
-    allowed = frozenset({"forms"})
+    allowed = frozenset({"forms", "swapped_only"})
     fields = frozenset({"match", "suggestion", "language", "reading"})
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
@@ -79,8 +82,10 @@ class DateFormat(CodeType):
         if not isinstance(forms, list) or not forms or not all(f in DATE_FORMS for f in forms):
             raise RuleError(f"{where} 'forms' must list some of {', '.join(DATE_FORMS)}")
         months = alternation(n for tag in MONTH_LANGUAGES for n in month_names(tag))
+        if not isinstance(options.get("swapped_only", False), bool):
+            raise RuleError(f"{where} 'swapped_only' must be true or false")
         body = "|".join(
-            f"(?:{DATE_FORMS[f].format(months=months) if f == 'month-first' else DATE_FORMS[f]})"
+            f"(?:{DATE_FORMS[f].format(months=months) if f in NAMED_FORMS else DATE_FORMS[f]})"
             for f in forms
         )
         return rf"(?<![\w./-])(?:{body})(?![\w/]|[.-]\d)"
@@ -90,7 +95,7 @@ class DateFormat(CodeType):
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         if "month" in groups:  # a month name first, in the document's language or English
             number = month_number(tag, groups["month"]) or month_number("en", groups["month"])
-            if number is None or tag == "en-US":
+            if number is None:
                 return None
             groups["b"] = str(number)
         year, a, b = int(groups["y"]), int(groups["a"]), int(groups["b"])
@@ -101,6 +106,8 @@ class DateFormat(CodeType):
             day, month = a, b
         try:
             date = datetime.date(year, month, day)
+            if options.get("swapped_only"):
+                return None  # the locale's own reading works: not a foreign date
         except ValueError:
             try:  # "28/02/2021" can only be day first, whatever the locale prefers
                 date = datetime.date(year, day, month)
@@ -109,6 +116,8 @@ class DateFormat(CodeType):
         ambiguous = "/" in text and a <= 12 and b <= 12 and a != b
         reading = "ambiguous: read as " if ambiguous else ""
         house = format_house_date(date, ctx.style.date, tag)
+        if " ".join(house.split()) == " ".join(text.split()):
+            return None  # already the house date ("December 23, 2015" in en-US)
         fields = {"language": tag, "reading": reading + house}
         return _fit(house, ctx.document.text, m.end()), fields
 

@@ -15,7 +15,8 @@ the talks on trade ... the results of the talks on trade"), with no fix.
   `spelling = "en-GB"` or `"en-US"` the spelling check's dialect findings cover this.
 - `grouping`: thousands grouped in more than one way ("10,000", "10 000", "10000"); the
   locale's way (CLDR's group sign) is suggested.
-- `dates`: long dates in both orders ("23 December 2015", "December 23, 2015").
+- `dates`: long dates in both orders ("23 December 2015", "March 14").
+- `clock`: times on both clocks ("2:30pm", "14:30"), when the house style has not chosen.
 - `percent`: both "%" and the rule's `word` ("per cent"), when the house style has no choice.
 - `serial-comma`: lists of three words with and without a comma before "and"/"or"; the
   house choice (`[style] serial_comma = true|false`) flags every list of the other kind.
@@ -46,11 +47,11 @@ if TYPE_CHECKING:
 
 _RUN_PATTERN = (
     r"(?<![\w-])(?:\p{Lu}[\p{L}'’-]*)"
-    r"(?:\s+(?:(?:of|the|de|la|del|von|der|и)\s+)*\p{Lu}[\p{L}'’-]*)+"  # linkers: _LINKERS
+    r"(?:\s+(?:(?:of|the|for|de|la|del|von|der|и)\s+)*\p{Lu}[\p{L}'’-]*)+"  # _LINKERS
 )
 
 
-_LINKERS = frozenset({"of", "the", "de", "la", "del", "von", "der", "и"})
+_LINKERS = frozenset({"of", "the", "for", "de", "la", "del", "von", "der", "и"})
 
 
 def _prose(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -93,8 +94,8 @@ def _repeated_designations(
     for lo, hi in _prose(blocks):
         for m in run.finditer(text, lo, hi):
             words = list(word.finditer(text, m.start(), m.end()))
-            if len(words) < n:
-                continue
+            if len(words) < n or words[-1].group().isupper():
+                continue  # too short, or it ends in an acronym ("Deutsche Bahn AG"): no name
             # "Later Chief Constable Alan Marsh" repeats "Chief Constable Alan Marsh":
             # compare every tail of the run that is long enough, longest first
             tails = [words[i:] for i in range(len(words) - n + 1)]
@@ -107,12 +108,24 @@ def _repeated_designations(
             key = keys[hit]
             seen[key] += 1
             tail = tails[hit]
+            # "Health and Social Care Secretary ...": the run is the second half of a title
+            lead = _joined(text, tail[0].start()) if hit == 0 else None
             yield (
-                tail[0].start(),
+                tail[0].start() if lead is None else lead,
                 tail[-1].end(),
                 tail[-1].group(),
                 {"first": key, "count": str(seen[key])},
             )
+
+
+def _joined(text: str, start: int) -> int | None:
+    """Where a capitalised run really starts when "Word and " (or "&") comes before it, as
+    in "Health and Social Care Secretary"; None when it does not."""
+    import regex
+
+    lo = max(0, start - 60)
+    m = regex.search(r"(?:\p{Lu}[\p{L}'’-]*\s+(?:and|&|und|et|y|и)\s+)+$", text[lo:start])
+    return lo + m.start() if m else None
 
 
 def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
@@ -140,18 +153,26 @@ def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
             while last + 1 in shared:
                 last += 1
             run = sentence[first : last + n]
-            if not all(t.text[:1].isupper() or t.text in _LINKERS for t in run):
+            if not all(t.text[:1].isupper() or t.text in _LINKERS | {"and"} for t in run):
                 # (a run of capitalised words is a designation: see check: designation)
                 phrase = " ".join(t.text for t in run)
                 yield run[0].start, run[-1].end, None, {"first": phrase}
         previous = grams
 
 
-CONSISTENCY_CHECKS = ("variants", "ise-ize", "grouping", "dates", "percent", "serial-comma")
+CONSISTENCY_CHECKS = (
+    "variants",
+    "ise-ize",
+    "grouping",
+    "dates",
+    "percent",
+    "serial-comma",
+    "clock",
+)
 _ISE = r"(?<=\p{Ll})i(?P<sz>[sz])(?:ations?|ers?|es|ed|ing|e)(?![\w-])"
 _GROUPED = (
-    r"(?<![\d.,])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d{5,})"
-    r"(?![\d]|[.,]\d{3})"
+    r"(?<![\w.,/#-])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d{5,})"
+    r"(?![\w/-]|[.,]\d{3})"
 )
 SEPARATOR_NAMES = {",": "comma", ".": "dot", " ": "space", "": "none"}
 
@@ -191,6 +212,7 @@ class Consistency(CodeType):
             "dates": _dates,
             "percent": _percent,
             "serial-comma": _serial_comma,
+            "clock": _clock,
         }[check](ctx, options, blocks)
         groups: dict[Any, list[tuple[int, int, str, dict[str, str]]]] = {}
         for key, start, end, form, spellings in found:
@@ -313,9 +335,12 @@ def _real(lex: Any, word: str) -> bool:
 
 
 def _grouping(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    import regex
+
     from editqa.rules.types.numbers import separators
 
     _, group = separators(ctx.language)
+    text = ctx.document.text
     for m in _matches(ctx, _GROUPED, blocks):
         sep = m.group("sep") or ""
         kind = " " if sep in ("\u00a0", "\u202f", " ") else sep
@@ -324,6 +349,8 @@ def _grouping(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
             continue  # one group of a sign that is not the locale's: a decimal, maybe
         if len(digits) < 5:
             continue  # "1,600" and "1600" both read well; years are four digits
+        if not sep and not regex.match(r"[ \u00a0]\p{Ll}", text[m.end() : m.end() + 2]):
+            continue  # a bare number is a count only before a word: not a code or postcode
         forms = {k: _regroup(digits, k if k != " " else group) for k in (",", ".", " ", "")}
         native = " " if group in ("\u00a0", "\u202f", " ") else group
         yield (native, ",", ".", " ", ""), m.start(), m.end(), kind, forms
@@ -339,39 +366,78 @@ def _regroup(digits: str, sep: str) -> str:
 
 def _dates(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
     months = alternation(month_names(ctx.language))
-    day_first = rf"(?P<d1>\d{{1,2}}) (?P<m1>{months}) (?P<y1>\d{{4}})"
-    month_first = rf"(?P<m2>{months}) (?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}})"
+    day_first = rf"(?P<d1>\d{{1,2}}) (?P<m1>{months})(?: (?P<y1>\d{{4}}))?"
+    # without a year, "March 14" must not run into a noun: "In March 14 people died"
+    month_first = (
+        rf"(?P<m2>{months}) (?P<d2>\d{{1,2}})(?:(?:,? (?P<y2>\d{{4}}))|(?![ \u00a0]\p{{Ll}}))"
+    )
     pattern = rf"(?<![\w])(?:{day_first}|{month_first})(?![\w])"
     key = ("day-month", "month-day") if ctx.language != "en-US" else ("month-day", "day-month")
     for m in _matches(ctx, pattern, blocks):
-        d, mo, y = (
-            (m.group("d1"), m.group("m1"), m.group("y1"))
-            if m.group("d1")
-            else (
-                m.group("d2"),
-                m.group("m2"),
-                m.group("y2"),
-            )
-        )
-        form = "day-month" if m.group("d1") else "month-day"
+        if m.group("d1"):
+            d, mo, y, form = m.group("d1"), m.group("m1"), m.group("y1"), "day-month"
+        else:
+            d, mo, y, form = m.group("d2"), m.group("m2"), m.group("y2"), "month-day"
         yield (
             key,
             m.start(),
             m.end(),
             form,
             {
-                "day-month": f"{d} {mo} {y}",
-                "month-day": f"{mo} {d}, {y}",
+                "day-month": f"{d} {mo}" + (f" {y}" if y else ""),
+                "month-day": f"{mo} {d}" + (f", {y}" if y else ""),
             },
+        )
+
+
+_TIME = (
+    r"(?<![\w.:,/])(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \u00a0]?"
+    r"(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)"
+    r"(?![ \u00a0]?(?:[ap]\.?m\b|[AP]\.?M\b)))(?![\w:/]|[.,]\d)"
+)
+
+
+def _clock(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    """Times on the 12- and the 24-hour clock in one text (when the house has not chosen:
+    the time-format type reports the other clock then). A 24-hour time counts only when it
+    cannot be a 12-hour one: an hour of 13 to 23, or a leading zero."""
+    import datetime
+
+    from editqa.rules.types.dates import format_house_time
+
+    if ctx.style.time != "any":
+        return
+    for m in _matches(ctx, _TIME, blocks):
+        if m.group("ap"):
+            hour = int(m.group("h12")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+            minute, form = int(m.group("m12") or 0), "12h"
+        else:
+            hour, minute, form = int(m.group("h24")), int(m.group("m24")), "24h"
+            if 1 <= hour <= 12 and not m.group("h24").startswith("0"):
+                continue
+        time = datetime.time(hour, minute)
+        yield (
+            ("24h", "12h"),
+            m.start(),
+            m.end(),
+            form,
+            {c: format_house_time(time, c, ctx.language) for c in ("12h", "24h")},
         )
 
 
 def _percent(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
     if ctx.style.percent != "any":
         return  # the house has chosen: the percent rule type reports the other form
-    word = str(options["word"])
-    pattern = rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)(?:[ \u00a0]?%|[ \u00a0](?P<w>{alternation({word, 'percent', 'per cent'})})(?!\w))"
-    for m in _matches(ctx, pattern, blocks):
+    words = {str(options["word"]), "percent", "per cent"}
+    pattern = (
+        r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)"
+        rf"(?:[ \u00a0]?%|[ \u00a0](?P<w>{alternation(words)})(?!\w))"
+    )
+    found = list(_matches(ctx, pattern, blocks))
+    # the word as this text writes it ("percent" in American copy), else the rule's
+    used = Counter(m.group("w").lower() for m in found if m.group("w"))
+    word = used.most_common(1)[0][0] if used else str(options["word"])
+    for m in found:
         n = m.group("n")
         form = "word" if m.group("w") else "symbol"
         yield (
@@ -428,7 +494,8 @@ class Debris(CodeType):
                 continue
             if run:
                 end = block.start if block is not None else text_end
-                yield run[0].start, end, "", {"lines": str(len(run))}
+                lines = ctx.document.text[run[0].start : run[-1].end].splitlines()
+                yield run[0].start, end, "", {"lines": str(sum(1 for x in lines if x.strip()))}
                 run = []
 
 

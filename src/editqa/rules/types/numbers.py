@@ -6,7 +6,9 @@
   decimal there; the fix uses the locale's decimal sign.
 - `check: grouping` flags thousands grouped with a sign that is not the locale's group sign,
   when at least two groups make it unambiguous ("1.000.000" in English, "1,000,000" in
-  German); the fix regroups with the locale's sign (a no-break space in French and Russian).
+  German), or one group ending in 00 ("250.000" in Russian; "12,000 hectáreas" in Spanish,
+  where a comma is the decimal sign, only before a word); the fix regroups with the
+  locale's sign (a no-break space in French and Russian).
 - `check: group-space` flags thousands grouped with an ordinary space where the locale groups
   with a no-break space ("10 000" in French), which a line break can split.
 
@@ -114,7 +116,12 @@ class NumberFormat(CodeType):
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         check = choice(where, options, "check", ("decimal", "grouping", "group-space"), "")
         if check == "grouping":
-            return r"(?<![\d.,\w])\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})+(?![\d\w]|[.,]\d)"
+            # two groups or more; or one group ending in 00 ("12,000", "1,500"), which in
+            # a locale where that sign is the decimal one would be a decimal of three places
+            return (
+                r"(?<![\d.,\w])(?:\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})+"
+                r"|[1-9]\d{0,2}(?P<sep1>[.,])\d00)(?![\d\w]|[.,]\d)"
+            )
         if check == "group-space":
             return r"(?<![\d.,\w]|\d )\d{1,3}(?P<sep> )\d{3}(?: \d{3})*(?![\d\w]| \d|[.,]\d{3})"
         units = word_list(where, options, "units")
@@ -127,7 +134,7 @@ class NumberFormat(CodeType):
         tag = ctx.language
         decimal, group = separators(tag)
         fields = {"decimal": decimal, "group": space_name(group), "language": tag}
-        sep = m.group("sep")
+        sep = m.groupdict().get("sep")
         check = options["check"]
         if check == "decimal":
             if sep == decimal:
@@ -137,9 +144,21 @@ class NumberFormat(CodeType):
             if group not in ("\u00a0", "\u202f"):
                 return None
             return m.group(0).replace(" ", group), fields
+        if sep is None:  # one group: only a foreign sign that is not this locale's decimal
+            sep = m.group("sep1")
+            if sep == decimal and not _decimal_unlikely(m, ctx.document.text):
+                return None
         if sep == group or (group in ("\u00a0", "\u202f", " ") and sep == " "):
             return None
         return m.group(0).replace(sep, group), fields
+
+
+def _decimal_unlikely(m: Any, text: str) -> bool:
+    """A single group like "12,000" where the comma is the decimal sign: a decimal with
+    three places ending in zeros is unlikely before a word ("Euro", "hectáreas"), so it is
+    read as a foreign thousands grouping only then."""
+    after = text[m.end() : m.end() + 3]
+    return re.match(r"[ \u00a0][^\W\d_]{2}", after) is not None
 
 
 class Range(CodeType):

@@ -10,13 +10,16 @@
   four letters or more capitalised too, "Deal Reached With Unions"). In `sentence` case,
   most words that are not names are capitalised (a name: a word the dictionary knows only
   capitalised, or a word the body writes capitalised after a lower-case word, as in "the
-  Senate", "à Nice"); in `title` case, most words that are not `minor`
+  Senate", "à Nice"); with `evidence: body` (German, where "Anstieg" is a noun and
+  "anstieg" a verb) only `minor` words and words the body writes in lower case count; in `title` case, most words that are not `minor`
   are lower case. The fix recases the headline.
 - `tense`: (English) a past-tense verb with an object in a news headline when the house style
   wants the present (`[style] headline_tense`): "Ministers summed up results" -> "sum up".
   Regular verbs are recognised by their -ed form and the dictionary, irregular ones by the
-  rule's `irregular` table; a verb after one of `auxiliaries` ("was signed") or not followed
-  by one of `objects` (possibly after a particle) is a passive or participle and left alone.
+  rule's `irregular` table. A verb after one of `auxiliaries` ("was signed") is left alone;
+  so is one not followed (possibly after a particle) by an object: one of `objects`, a
+  figure or amount, or, with `followers` (the prepositions a passive participle takes),
+  any lower-case word other than those ("Man injured in crash" is a passive).
 - `numerals`: a small number spelled out in the headline where figures are the style
   ("Two men" -> "2 men"); `names` lists the number words from zero.
 """
@@ -43,7 +46,17 @@ SHARE = 0.6  # of the words that could be cased either way, in the wrong case
 class Title(CodeType):
     name = "title"
     allowed = frozenset(
-        {"check", "minor", "irregular", "auxiliaries", "objects", "particles", "names"}
+        {
+            "check",
+            "minor",
+            "evidence",
+            "irregular",
+            "auxiliaries",
+            "objects",
+            "particles",
+            "followers",
+            "names",
+        }
     )
     fields = frozenset({"match", "suggestion", "length", "max", "case", "verb"})
     whole_document = True
@@ -52,6 +65,7 @@ class Title(CodeType):
         check = choice(where, options, "check", CHECKS, "")
         if check == "case":
             word_list(where, options, "minor")
+            choice(where, options, "evidence", ("dictionary", "body"), "dictionary")
         if check == "numerals":
             word_list(where, options, "names")
         if check == "tense":
@@ -62,6 +76,7 @@ class Title(CodeType):
                 raise RuleError(f"{where} 'irregular' must map past forms to verbs")
             for key in ("auxiliaries", "objects", "particles"):
                 word_list(where, options, key)
+            word_list(where, options, "followers", required=False)
         return super().pattern(where, options)
 
     def scan(
@@ -127,6 +142,7 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
     changes: list[tuple[re.Match[str], str]] = []
     either = 0
     names = _body_names(ctx)
+    body_only = options.get("evidence") == "body"
     for i, w in enumerate(words):
         word = w.group()
         if i in starts or (word.isupper() and len(word) > 1) or not lex.available:
@@ -136,6 +152,8 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
             continue  # a name, or a word the dictionary only knows capitalised (German nouns)
         if word[0].isupper() and word in names:
             continue  # a name that is also a word: "Nice", "Senate" as the body writes it
+        if body_only and lower not in minor and lower not in _body_lower(ctx):
+            continue  # German "Anstieg" (noun) or "anstieg" (verb): only the body can tell
         if style == "sentence":
             either += 1
             if word[0].isupper():
@@ -151,6 +169,23 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
         out = out[: w.start()] + new + out[w.end() :]
     names = {"sentence": "sentence case", "title-ap": "AP title case"}
     return out, names.get(style, "title case")
+
+
+def _body_lower(ctx: CheckContext) -> frozenset[str]:
+    """The words the body writes in lower case."""
+    words = ctx.shared.get("title.body-lower")
+    if words is None:
+        import regex
+
+        text = ctx.document.text
+        words = frozenset(
+            m.group()
+            for b in ctx.document.blocks
+            if b.kind is BlockKind.PARAGRAPH
+            for m in regex.finditer(r"(?<![\w-])\p{Ll}[\p{L}'’-]*", text, pos=b.start, endpos=b.end)
+        )
+        ctx.shared["title.body-lower"] = words
+    return words
 
 
 def _body_names(ctx: CheckContext) -> frozenset[str]:
@@ -179,6 +214,7 @@ def _past_verbs(
     aux = {w.lower() for w in options["auxiliaries"]}
     objects = {w.lower() for w in options["objects"]}
     particles = {w.lower() for w in options["particles"]}
+    followers = {w.lower() for w in options.get("followers", ())}
     words = _words(text)
     for i, w in enumerate(words):
         word = w.group()
@@ -190,15 +226,33 @@ def _past_verbs(
         before = words[i - 1].group().lower()
         if before in aux or before == "to":
             continue
-        rest = [x.group().lower() for x in words[i + 1 : i + 3]]
-        if rest and rest[0] in particles:
+        rest = text[w.end() :].split()[:2]
+        if rest and rest[0].lower() in particles:
             rest = rest[1:]
-        if not rest or rest[0] not in objects:
+        if not rest or not _object_follows(rest[0], objects, followers):
             continue
         subject = [x.group() for x in words[:i]]
         plural = "and" in subject or _plural(subject[-1])
         yield w.start(), w.end(), present if plural else _third_person(present)
         return  # one verb per headline
+
+
+def _object_follows(token: str, objects: set[str], followers: set[str]) -> bool:
+    """Whether the token after a past form shows an active verb with its object: a word of
+    `objects` ("the", "deal"), a figure or an amount ("£2bn"), or, when `followers` are
+    given, any lower-case word that is neither one of them (the prepositions a passive
+    participle takes: "injured in", "signed by") nor an adverb in -ly."""
+    if not token[:1].isalnum() and token[:1] not in "£$€¥₽":
+        return False  # "Woman killed, two injured": punctuation ends the clause
+    word = token.strip(",;:.!?\"'“”‘’()").lower()
+    if word in objects or word[0].isdigit() or word[0] in "£$€¥₽":
+        return True
+    return (
+        bool(followers)
+        and token[:1].islower()
+        and word not in followers
+        and not word.endswith("ly")
+    )
 
 
 def _regular_base(word: str, lex: Any) -> str | None:
