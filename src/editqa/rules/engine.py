@@ -49,10 +49,10 @@ class RulesCheck:
                     if rule.compiled_unless or rule.unless:
                         ensure_compiled(rule)
                         block = blocks[max(0, bisect_right(starts, start) - 1)]
-                        spans = _unless_spans(
+                        where = _unless_spans(
                             rule, doc.text, block.start, block.end, ctx, self.timeout
                         )
-                        if spans.overlaps(start, end):
+                        if where.overlaps(start, end):
                             continue
                     m = _Span(doc.text, start, end)
                     found = () if suggestion is None else (suggestion,)

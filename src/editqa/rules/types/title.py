@@ -167,8 +167,8 @@ def _case(ctx: CheckContext, options: Mapping[str, Any], text: str) -> tuple[str
     out = text
     for w, new in reversed(changes):
         out = out[: w.start()] + new + out[w.end() :]
-    names = {"sentence": "sentence case", "title-ap": "AP title case"}
-    return out, names.get(style, "title case")
+    labels = {"sentence": "sentence case", "title-ap": "AP title case"}
+    return out, labels.get(style, "title case")
 
 
 def _body_lower(ctx: CheckContext) -> frozenset[str]:
