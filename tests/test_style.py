@@ -95,3 +95,21 @@ def test_bad_config_files_name_the_file(tmp_path: Path, text: str, expected: str
 def test_missing_config_file_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"--config .*no such file"):
         style_settings(str(tmp_path / "nope.toml"), None)
+
+
+def test_odd_values_and_files_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="small_numbers = '²'"):
+        StyleSettings.from_pairs(["small_numbers=²"])
+    path = tmp_path / "editqa.toml"
+    path.write_bytes(b"[style]\n# \xff\n")
+    with pytest.raises(UsageError, match="not UTF-8"):
+        load_style(path)
+    with pytest.raises(UsageError, match="quotes = 'ab'"):
+        StyleSettings.parse({"quotes": "ab"}, "t")
+    assert StyleSettings.parse({"quotes": "«»"}, "t").get("quotes") == "«»"
+
+
+def test_a_broken_pyproject_above_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    assert find_config(tmp_path / "sub") is None

@@ -15,6 +15,7 @@ FAIL_ON_NEVER = "never"
 GRAMMAR_MODES = ("auto", "harper", "languagetool", "off")
 SPELLING_ENGINES = ("editqa", "harper", "languagetool")
 LT_SERVER_ENV = "EDITQA_LT_SERVER"
+KNOWN_CHECKS = ("spelling", "rules", "script", "grammar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,9 @@ class Options:
     def __post_init__(self) -> None:
         if self.lang is not None:
             object.__setattr__(self, "lang", parse_tag(self.lang))
+        unknown = [c for c in self.checks if c not in KNOWN_CHECKS]
+        if unknown:
+            raise UsageError(f"unknown check {unknown[0]!r}: use some of {', '.join(KNOWN_CHECKS)}")
 
     def active_checks(self) -> tuple[str, ...]:
         """The checks to run: editqa's spelling only while it owns spelling, grammar unless

@@ -27,7 +27,7 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and _editqa_table(pyproject) is not None:
+        if pyproject.is_file() and _has_editqa_table(pyproject):
             return pyproject
     return None
 
@@ -40,6 +40,17 @@ def _read(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read the config file ({exc.strerror})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not valid TOML: the file is not UTF-8") from None
+
+
+def _has_editqa_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml met while searching has `[tool.editqa]`; an unreadable or
+    broken one belongs to some other project and is passed over."""
+    try:
+        return _editqa_table(pyproject) is not None
+    except UsageError:
+        return False
 
 
 def _editqa_table(pyproject: Path) -> dict[str, Any] | None:

@@ -95,7 +95,7 @@ class StyleSettings:
             value: Any = raw.strip()
             if value.lower() in ("true", "false"):
                 value = value.lower() == "true"
-            elif value.isdigit():
+            elif value.isdecimal() and value.isascii():
                 value = int(value)
             table[key.strip().replace("-", "_")] = value
         return cls.parse(table, origin)
@@ -142,13 +142,19 @@ def _validate(key: str, value: Any, origin: str) -> Any:
             return parse_tag(value)
         except UsageError:
             raise UsageError(f"{where} = {value!r}: not a language tag such as en-GB") from None
-    if key == "quotes" and value not in QUOTE_STYLES and len(value) != 2:
+    if key == "quotes" and value not in QUOTE_STYLES and not _quote_pair(value):
         raise UsageError(
             f"{where} = {value!r}: use locale, any, or an opening and a closing mark such as «»"
         )
     if key == "date" and value not in DATE_LENGTHS:
         _check_date_pattern(value, where)
     return value
+
+
+def _quote_pair(value: str) -> bool:
+    from editqa.rules.types.quotes import PAIRS
+
+    return len(value) == 2 and value[0] in PAIRS and value[1] in PAIRS[value[0]]
 
 
 def _check_date_pattern(pattern: str, where: str) -> None:
@@ -170,15 +176,11 @@ def _check_date_pattern(pattern: str, where: str) -> None:
 @lru_cache(maxsize=64)
 def _locale_clock(tag: str) -> str:
     """'12h' or '24h': the hour field of CLDR's short time pattern for the locale."""
-    from babel import Locale, UnknownLocaleError
+    from editqa.text.lang import babel_locale
 
-    try:
-        loc = Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        try:
-            loc = Locale.parse(tag.split("-")[0])
-        except (UnknownLocaleError, ValueError):
-            return "any"
+    loc = babel_locale(tag)
+    if loc is None:
+        return "any"
     pattern = loc.time_formats["short"].pattern
     return "12h" if "h" in pattern or "K" in pattern else "24h"
 
@@ -186,11 +188,12 @@ def _locale_clock(tag: str) -> str:
 @lru_cache(maxsize=256)
 def _style_for(tag: str, settings: StyleSettings) -> Style:
     lang = tag.split("-")[0]
-    values: dict[str, Any] = {"time": _locale_clock(tag)}
-    values |= LOCALE_DEFAULTS.get(lang, {})
+    values: dict[str, Any] = dict(LOCALE_DEFAULTS.get(lang, {}))
     if tag != lang:
         values |= LOCALE_DEFAULTS.get(tag, {})
     values |= {k: v for k, v in settings.values if k != "locale"}
+    if "time" not in values:  # CLDR's clock, read only when needed (Babel's data is slow)
+        values["time"] = _locale_clock(tag)
     return replace(Style(locale=tag), **values)
 
 
@@ -198,9 +201,3 @@ def style_for(tag: str, settings: StyleSettings | None = None) -> Style:
     """The house style for a document in `tag`: the built-in defaults of its locale under
     the configured settings."""
     return _style_for(tag, settings or StyleSettings())
-
-
-def describe_defaults(tag: str) -> dict[str, Any]:
-    """The built-in style of a locale, as a table (for `editqa style`-like listings)."""
-    style = style_for(tag)
-    return {f: getattr(style, f) for f in STYLE_KEYS}

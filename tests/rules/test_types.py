@@ -103,15 +103,19 @@ def test_regrouping_keeps_the_digits(n: int, sep: str) -> None:
         assert 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
 
 
-@given(st.text(alphabet="abcdefgh ,.", min_size=1, max_size=30).filter(lambda s: s.strip() == s))
+@given(
+    st.text(alphabet="abcdefgh ,.", min_size=1, max_size=30).filter(
+        lambda s: s.strip() == s and any(c.isalpha() for c in s)
+    )
+)
 def test_quotes_keep_the_quoted_words(inner: str) -> None:
     result = check_text(
         f'Er sagte "{inner}" gestern.\n',
         options=Options(lang="de", grammar=GrammarSettings(mode="off"), checks=("rules",)),
     )
-    for f in result.findings:
-        if f.rule_id.endswith("quotes.marks") or f.rule_id.startswith("de.quotes"):
-            assert f.suggestions[0][1:-1].strip("\u00a0 ") == inner
+    quotes = [f for f in result.findings if f.rule_id == "de.quotes.marks"]
+    assert len(quotes) == 1  # straight quotes are not German
+    assert quotes[0].suggestions[0][1:-1].strip("\u00a0 ") == inner
 
 
 def test_house_style_from_options_reaches_the_rules() -> None:
@@ -175,3 +179,59 @@ def test_unless_applies_to_whole_document_types(tmp_path: Path) -> None:
 
     count, failures = run_examples(load_rules([tmp_path], builtin=False))
     assert count == 2 and not failures, failures
+
+
+def _rules_only(text: str, lang: str, **style: object) -> list[tuple[str, str, tuple[str, ...]]]:
+    options = Options(
+        lang=lang,
+        grammar=GrammarSettings(mode="off"),
+        style=StyleSettings.parse(style, "test"),
+    )
+    return [(f.rule_id, f.text, f.suggestions) for f in check_text(text, options=options).findings]
+
+
+def test_letters_that_fold_oddly_do_not_break_variant_counts() -> None:
+    text = "Shop goes online\n\nThe shop in İzmir sells ONLİNE, and on-line orders grow.\n"
+    found = [
+        (t, sg) for r, t, sg in _rules_only(text, "en-GB") if r == "en.style.consistent-variants"
+    ]
+    assert found == [("on-line", ("online",))]  # "ONLİNE" is not counted, and nothing breaks
+
+
+def test_a_short_lead_sentence_is_not_a_headline() -> None:
+    text = (
+        "The minister resigned on Monday.\n\nShe had been in office for three years and "
+        "faced criticism over the budget, the hospital closures and the rail strikes.\n"
+    )
+    assert not [r for r, _, _ in _rules_only(text, "en-GB") if "headline" in r]
+
+
+def test_oxford_spelling_accepts_ize_and_asks_for_it() -> None:
+    text = "Council plans new fair\n\nThe council will organize a fair, and volunteers realise it takes weeks.\n"
+    found = _rules_only(text, "en-GB", spelling="oxford")
+    assert ("en.style.consistent-ise-ize", "realise", ("realize",)) in found
+    assert not [f for f in found if f[1] == "organize"]
+
+
+def test_consistent_grouping_in_another_style_is_left_to_number_rules() -> None:
+    text = "March draws crowds\n\nThe march drew 12 500 people in May and 40 000 people in June.\n"
+    assert not [r for r, _, _ in _rules_only(text, "en-GB") if r == "en.style.consistent-grouping"]
+
+
+def test_a_quotation_inside_a_quotation_takes_the_second_level_marks() -> None:
+    text = 'Директор заявил: «Мы назвали проект "Север" и начнём весной». А "Юг" ждёт.\n'
+    found = {t: s for r, t, s in _rules_only(text, "ru") if r == "ru.quotes.marks"}
+    assert found == {'"Север"': ("„Север“",), '"Юг"': ("«Юг»",)}
+
+
+def test_capitalised_ise_words_count_and_keep_their_capital() -> None:
+    text = "Fair\n\nOrganized teams realise it takes weeks, and they organise the stalls.\n"
+    found = _rules_only(text, "en-GB")
+    assert ("en.style.consistent-ise-ize", "Organized", ("Organised",)) in found
+
+
+def test_unknown_check_names_are_usage_errors() -> None:
+    from editqa.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown check 'boilerplate'"):
+        Options(checks=("spelling", "boilerplate"))

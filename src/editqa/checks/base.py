@@ -31,8 +31,7 @@ class CheckContext:
         # Per-document results one check computes and another reuses (the names editqa's
         # spelling accepted, which the grammar engines are told about), keyed by name.
         self.shared: dict[str, Any] = {}
-        if style is not None:
-            self.__dict__["style"] = style
+        self._style = style
 
     @classmethod
     def build(
@@ -40,10 +39,13 @@ class CheckContext:
     ) -> CheckContext:
         return cls(document, language, runtime, style)
 
-    @cached_property
+    @property
     def style(self) -> Style:
-        """The house style for this document's locale."""
-        return self.runtime.style(self.language)
+        """The house style for this document's locale (or the one the context was built
+        with, as examples are)."""
+        if self._style is None:
+            self._style = self.runtime.style(self.language)
+        return self._style
 
     @cached_property
     def segmentation(self) -> Segmentation:

@@ -135,6 +135,8 @@ class SpellingCheck:
         ):  # capitalised mid-sentence, it is a name: the Labor Department, Rockefeller Center
             suggestions = lexicon.dialect_suggestions(text)
             oxford = is_ize_variant(w.text) and any(not is_ize_variant(x) for x in suggestions)
+            if oxford and ctx.style.spelling == "oxford":
+                return None  # the house spells British English with -ize
             note = " (Oxford spelling, also used in British English)" if oxford else ""
             return _finding(
                 ctx,

@@ -125,16 +125,26 @@ def _looks_like_trailer(text: str) -> bool:
 
 
 HEADLINE_WORDS = 12
+_ARTICLES = frozenset({"the", "an"})  # not "a": a Spanish and French preposition too
+# pronouns a headline does not start with (French, Spanish and German headlines do keep
+# their articles: "Le marché de Noël s'installe")
+_OPENERS = frozenset(
+    """this that these those it he she they we i you there here
+    il elle ils elles nous on ella ellos ellas nosotros er sie es wir он она они мы это""".split()  # noqa: SIM905
+)
 
 
 def _headline_with_stop(texts: list[str], i: int, prose: list[int]) -> bool:
     """A first line that reads as a headline with a full stop after it: one short sentence,
-    no comma, followed by a longer paragraph."""
+    no comma, no English article and no opening article or pronoun ("The minister resigned
+    on Monday." is a lead), followed by a longer paragraph."""
     text = texts[i]
     words = _WORD.findall(text)
     later = [j for j in prose if j > i]
     return (
         bool(later)
+        and not _ARTICLES.intersection(w.lower() for w in words)  # English headlines drop them
+        and words[0].lower() not in _OPENERS
         and text.endswith(".")
         and not text.endswith("..")
         and text[:1].isupper()

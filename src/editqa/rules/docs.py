@@ -8,12 +8,14 @@ from collections.abc import Iterable
 from editqa.rules.schema import Rule
 
 _FIELD = re.compile(r"\{\w+\}")
+# a full stop that ends a sentence, not "e.g." or "i.e."
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)\.(?= [A-Z(\"“])")
 
 
 def _summary(rule: Rule) -> str:
     """The first sentence of the description, else the message, fit for a table cell."""
     text = " ".join((rule.description or rule.message).split())
-    end = text.find(". ")
+    end = next((m.start() for m in _SENTENCE_END.finditer(text)), -1)
     if end != -1:
         text = text[: end + 1]
     return _FIELD.sub("…", text).replace("|", "\\|")
@@ -53,6 +55,8 @@ def update_readme(path: str) -> bool:
 
     file = Path(path)
     text = file.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"{path}: no '{BEGIN.strip()}' ... '{END}' markers to fill")
     head, rest = text.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     table = rules_markdown(sorted(load_rules(()).rules, key=lambda r: r.id))

@@ -44,21 +44,23 @@ class RulesCheck:
             options = dict(rule.options)
             if kind is not None and not kind.active(options, ctx):
                 continue
+            exceptions: dict[int, Spans] = {}  # block start -> where `unless` matched
             if kind is not None and kind.whole_document:
                 for start, end, suggestion, fields in kind.scan(ctx, options, blocks):
-                    if rule.compiled_unless or rule.unless:
+                    if rule.unless:
                         ensure_compiled(rule)
                         block = blocks[max(0, bisect_right(starts, start) - 1)]
-                        where = _unless_spans(
-                            rule, doc.text, block.start, block.end, ctx, self.timeout
-                        )
+                        where = exceptions.get(block.start)
+                        if where is None:
+                            where = exceptions[block.start] = _unless_spans(
+                                rule, doc.text, block.start, block.end, ctx, self.timeout
+                            )
                         if where.overlaps(start, end):
                             continue
                     m = _Span(doc.text, start, end)
                     found = () if suggestion is None else (suggestion,)
                     yield _finding(ctx, rule, m, found, fields, kind.source)
                 continue
-            exceptions: dict[int, Spans] = {}  # block start -> where `unless` matched
             for lo, hi in chunks:
                 for m in _scan(ensure_compiled(rule), doc.text, lo, hi, rule, ctx, self.timeout):
                     start, end = m.span()

@@ -31,6 +31,14 @@ from editqa.text.lang import parse_tag
 
 # libyaml's parser when PyYAML was built with it (15 times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Types whose patterns tell "May" from "may" match case-sensitively unless told otherwise;
+# the older ones (number-format, date-format, range, unit-spacing) keep matching any case.
+CASE_SENSITIVE_TYPES = CODE_TYPES - {
+    RuleType.NUMBER_FORMAT,
+    RuleType.DATE_FORMAT,
+    RuleType.RANGE,
+    RuleType.UNIT_SPACING,
+}
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
 _ID = re.compile(r"^[a-z0-9*]+(?:[.-][a-z0-9*]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -174,8 +182,7 @@ def _rule(path: Path, node: yaml.Node, *, lazy: bool = False) -> Rule:
         languages = [x if x == "*" else parse_tag(x) for x in languages]
     except UsageError as exc:
         raise n.fail(keys["languages"][1], str(exc).replace("--lang ", "language ")) from None
-    # code types match case-sensitively unless told otherwise: their patterns tell "May" from "may"
-    ignorecase = data.get("ignorecase", rtype not in CODE_TYPES)
+    ignorecase = data.get("ignorecase", rtype not in CASE_SENSITIVE_TYPES)
     if not isinstance(ignorecase, bool):
         raise n.fail(keys["ignorecase"][1], "'ignorecase' must be true or false")
     message = need("message", str, "a string")

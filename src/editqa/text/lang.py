@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from editqa.errors import UsageError
@@ -124,3 +125,17 @@ def infer_english_dialect(
         elif in_us and not in_gb:
             us += 1
     return "en-GB" if gb > us else "en-US"
+
+
+@lru_cache(maxsize=128)
+def babel_locale(tag: str) -> Any:
+    """Babel's CLDR locale for a language tag: the tag itself when CLDR knows it ("en-GB"),
+    else its language ("fr-XX" -> fr); None when CLDR knows neither."""
+    from babel import Locale, UnknownLocaleError
+
+    for name in (tag.replace("-", "_"), base(tag)):
+        try:
+            return Locale.parse(name)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None

@@ -13,6 +13,7 @@ small-numbers), `dates` (date-format, time-format), `quotes`, `title`, and `docu
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from editqa.errors import RuleError
@@ -92,6 +93,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@cache
 def registry() -> dict[str, CodeType]:
     """Every code type by name."""
     from editqa.rules.types import dates, document, numbers, quotes, title
@@ -106,11 +108,5 @@ def registry() -> dict[str, CodeType]:
     return {t.name: t for t in types}
 
 
-_REGISTRY: dict[str, CodeType] | None = None
-
-
 def code_type(name: str) -> CodeType | None:
-    global _REGISTRY
-    if _REGISTRY is None:
-        _REGISTRY = registry()
-    return _REGISTRY.get(name)
+    return registry().get(name)

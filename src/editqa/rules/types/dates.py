@@ -10,7 +10,7 @@ day and month could be swapped is reported as ambiguous; the suggestion then rea
 locale's way (day first, except in American English).
 
 `time-format` flags a time written on the other clock than the house style's (`[style] time`,
-by default CLDR's: 24-hour in en-GB, de, fr, es, ru; 12-hour in en-US): "3:30 pm" in a 24-hour
+by default CLDR's, 24-hour in de, fr, es and ru; English news uses both, so `any` there): "3:30 pm" in a 24-hour
 text becomes "15:30"; "15:30" in a 12-hour text becomes "3:30 PM". Only times that cannot be
 read otherwise are flagged: a 24-hour time needs a colon and an hour from 13 to 23 or 00 to be
 flagged in 12-hour text.
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from editqa.errors import RuleError
 from editqa.rules.types import CodeType, Verdict, alternation
 from editqa.rules.types.numbers import month_names, month_number
+from editqa.text.lang import babel_locale
 
 if TYPE_CHECKING:
     from editqa.checks.base import CheckContext
@@ -41,14 +42,22 @@ NAMED_FORMS = ("month-first", "day-month")
 MONTH_LANGUAGES = ("en", "ru", "de", "fr", "es")
 
 
-def _babel_locale(tag: str) -> str:
-    from babel import Locale, UnknownLocaleError
+def _all_months() -> str:
+    """The month names of MONTH_LANGUAGES as one alternation, kept in the disk cache: CLDR's
+    data takes a tenth of a second to read, and every run loads the rules."""
+    from editqa.cache import cached, versions
 
-    try:
-        Locale.parse(tag.replace("-", "_"))
-        return tag.replace("-", "_")
-    except (UnknownLocaleError, ValueError):
-        return tag.split("-")[0]
+    return cached(
+        "months",
+        [*versions("babel"), *MONTH_LANGUAGES],
+        lambda: alternation(n for tag in MONTH_LANGUAGES for n in month_names(tag)),
+        str,
+    )
+
+
+def _babel_locale(tag: str) -> str:
+    loc = babel_locale(tag)
+    return str(loc) if loc is not None else "en"
 
 
 def format_house_date(date: datetime.date, pattern: str, tag: str) -> str:
@@ -81,7 +90,7 @@ class DateFormat(CodeType):
         forms = options.get("forms")
         if not isinstance(forms, list) or not forms or not all(f in DATE_FORMS for f in forms):
             raise RuleError(f"{where} 'forms' must list some of {', '.join(DATE_FORMS)}")
-        months = alternation(n for tag in MONTH_LANGUAGES for n in month_names(tag))
+        months = _all_months() if any(f in NAMED_FORMS for f in forms) else ""
         if not isinstance(options.get("swapped_only", False), bool):
             raise RuleError(f"{where} 'swapped_only' must be true or false")
         body = "|".join(
@@ -136,6 +145,7 @@ def _fit(date: str, text: str, end: int) -> str:
     return date
 
 
+# a time on either clock: the 12-hour one with am/pm, the 24-hour one with a colon
 _TWELVE = (
     r"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \u00a0\u202f]?"
     r"(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)"
@@ -145,13 +155,24 @@ _TWENTYFOUR = (
 )
 
 
+TIME_PATTERN = rf"(?<![\w.:,/])(?:{_TWELVE}|{_TWENTYFOUR})(?![\w:/]|[.,]\d)"
+
+
+def time_of(m: Any) -> tuple[datetime.time, str]:
+    """The time a TIME_PATTERN match names, and its clock ('12h' or '24h')."""
+    if m.group("ap"):
+        hour = int(m.group("h12")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+        return datetime.time(hour, int(m.group("m12") or 0)), "12h"
+    return datetime.time(int(m.group("h24")), int(m.group("m24"))), "24h"
+
+
 class TimeFormat(CodeType):
     name = "time-format"
     allowed = frozenset()
     fields = frozenset({"match", "suggestion", "clock", "language"})
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
-        return rf"(?<![\w.:,/])(?:{_TWELVE}|{_TWENTYFOUR})(?![\w:/]|[.,]\d)"
+        return TIME_PATTERN
 
     def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
         return ctx.style.time != "any"
@@ -159,16 +180,12 @@ class TimeFormat(CodeType):
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         clock = ctx.style.time
         fields = {"clock": "24-hour" if clock == "24h" else "12-hour", "language": ctx.language}
-        if m.group("ap"):
-            if clock != "24h":
-                return None
-            hour = int(m.group("h12")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
-            minute = int(m.group("m12") or 0)
-        else:
-            hour, minute = int(m.group("h24")), int(m.group("m24"))
-            if clock != "12h" or 1 <= hour <= 12:
-                return None
-        return format_house_time(datetime.time(hour, minute), clock, ctx.language), fields
+        time, written = time_of(m)
+        if written == clock or clock == "any":
+            return None
+        if written == "24h" and 1 <= time.hour <= 12:
+            return None  # "10:30" may be on either clock
+        return format_house_time(time, clock, ctx.language), fields
 
 
 TYPES: tuple[CodeType, ...] = (DateFormat(), TimeFormat())

@@ -19,7 +19,9 @@ the talks on trade ... the results of the talks on trade"), with no fix.
 - `clock`: times on both clocks ("2:30pm", "14:30"), when the house style has not chosen.
 - `percent`: both "%" and the rule's `word` ("per cent"), when the house style has no choice.
 - `serial-comma`: lists of three words with and without a comma before "and"/"or"; the
-  house choice (`[style] serial_comma = true|false`) flags every list of the other kind.
+  house choice (`[style] serial_comma = true|false`) flags every list of the other kind. A
+  first "item" after an opening phrase that starts with one of `intro` ("After lunch,
+  ministers and officials") is no list.
 
 `debris` reports each run of web-page leftovers around the article once, with a fix that
 removes the run, up to the next block. Lines are told apart by general features, in the
@@ -37,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from editqa.errors import RuleError
 from editqa.model import BlockKind
-from editqa.rules.types import CodeType, Hit, alternation, choice
+from editqa.rules.types import CodeType, Hit, alternation, choice, word_list
 from editqa.rules.types.numbers import month_names
 from editqa.text.lexicon import match_case
 
@@ -80,6 +82,9 @@ class Repetition(CodeType):
         yield from _repeated_designations(ctx, options, blocks)
 
 
+MAX_DESIGNATION = 12  # words: longer capitalised runs are headings in capitals, not titles
+
+
 def _repeated_designations(
     ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
 ) -> Iterable[Hit]:
@@ -93,7 +98,7 @@ def _repeated_designations(
     seen: dict[str, int] = {}  # a run, or a tail of one, -> mentions so far
     for lo, hi in _prose(blocks):
         for m in run.finditer(text, lo, hi):
-            words = list(word.finditer(text, m.start(), m.end()))
+            words = list(word.finditer(text, m.start(), m.end()))[-MAX_DESIGNATION:]
             if len(words) < n or words[-1].group().isupper():
                 continue  # too short, or it ends in an acronym ("Deutsche Bahn AG"): no name
             # "Later Chief Constable Alan Marsh" repeats "Chief Constable Alan Marsh":
@@ -129,7 +134,7 @@ def _joined(text: str, start: int) -> int | None:
 
 
 def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
-    """The longest run of at least `n` words that a sentence repeats from the sentence just
+    """The first run of at least `n` words that a sentence repeats from the sentence just
     before it, in paragraphs and list items (not the headline, which the lead may echo)."""
     prose_blocks = {
         i
@@ -147,9 +152,9 @@ def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
     for sentence in sentences:
         words = [t.text.lower() for t in sentence]
         grams = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
-        shared = [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) in previous]
+        shared = {i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) in previous}
         if shared:
-            first = last = shared[0]  # extend the first shared run as far as it goes
+            first = last = min(shared)  # the first shared run, extended as far as it goes
             while last + 1 in shared:
                 last += 1
             run = sentence[first : last + n]
@@ -174,12 +179,11 @@ _GROUPED = (
     r"(?<![\w.,/#-])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d{5,})"
     r"(?![\w/-]|[.,]\d{3})"
 )
-SEPARATOR_NAMES = {",": "comma", ".": "dot", " ": "space", "": "none"}
 
 
 class Consistency(CodeType):
     name = "consistency"
-    allowed = frozenset({"check", "sets", "word"})
+    allowed = frozenset({"check", "sets", "word", "intro"})
     fields = frozenset({"match", "suggestion", "other", "count"})
     whole_document = True
 
@@ -196,6 +200,7 @@ class Consistency(CodeType):
                 )
             ):
                 raise RuleError(f"{where} 'sets' must be a list of lists of spellings")
+        word_list(where, options, "intro", required=False)
         if check == "percent" and not isinstance(options.get("word"), str):
             raise RuleError(f"{where} 'check: percent' needs a 'word' (per cent)")
         return super().pattern(where, options)
@@ -219,11 +224,14 @@ class Consistency(CodeType):
             groups.setdefault(key, []).append((start, end, form, spellings))
         for key, items in groups.items():
             counts = Counter(form for _, _, form, _ in items)
-            house = key[0] if check == "grouping" else _house_style(ctx, check)
+            house = _house_style(ctx, check)
             if house is None:
                 if len(counts) < 2:
                     continue
-                house = _majority(key, counts)
+                # grouping: the locale's way whenever the text uses it, else the majority's
+                house = (
+                    key[0] if check == "grouping" and key[0] in counts else _majority(key, counts)
+                )
             for start, end, form, spellings in items:
                 if form == house or house not in spellings:
                     continue
@@ -272,8 +280,11 @@ def _variants(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
         for s in spellings
     }
     text = ctx.document.text
+    folded = {k.casefold(): k for k in keys}
     for start, end in _find_phrases(ctx, keys, blocks):
-        form = text[start:end].lower()
+        form = folded.get(text[start:end].casefold())
+        if form is None:
+            continue  # matched case-blind through a letter that folds oddly ("ONLİNE")
         key = keys[form]
         yield key, start, end, form, {s: match_case(text[start:end], s) for s in key}
 
@@ -317,16 +328,19 @@ def _ise_ize(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block])
     # find the suffix, then the word it ends: far cheaper than matching every word
     for m in _matches(ctx, _ISE, blocks):
         start = m.start()
-        while start > 0 and text[start - 1].isalpha() and text[start - 1].islower():
+        while start > 0 and text[start - 1].isalpha():
             start -= 1
         if m.start() - start < 3 or (start > 0 and text[start - 1] in "-_"):
             continue
-        word = text[start : m.end()]
+        written = text[start : m.end()]
+        if not written[1:].islower():
+            continue  # a name or an acronym
+        word = written.lower()
         i = m.start("sz") - start
         other = word[:i] + ("z" if word[i] == "s" else "s") + word[i + 1 :]
         if not (_real(lex, word) and _real(lex, other)):
             continue
-        forms = {word[i]: word, other[i]: other}
+        forms = {word[i]: match_case(written, word), other[i]: match_case(written, other)}
         yield ("s", "z"), start, m.end(), word[i], forms
 
 
@@ -390,32 +404,18 @@ def _dates(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -
         )
 
 
-_TIME = (
-    r"(?<![\w.:,/])(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \u00a0]?"
-    r"(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b)|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)"
-    r"(?![ \u00a0]?(?:[ap]\.?m\b|[AP]\.?M\b)))(?![\w:/]|[.,]\d)"
-)
-
-
 def _clock(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
     """Times on the 12- and the 24-hour clock in one text (when the house has not chosen:
     the time-format type reports the other clock then). A 24-hour time counts only when it
     cannot be a 12-hour one: an hour of 13 to 23, or a leading zero."""
-    import datetime
-
-    from editqa.rules.types.dates import format_house_time
+    from editqa.rules.types.dates import TIME_PATTERN, format_house_time, time_of
 
     if ctx.style.time != "any":
         return
-    for m in _matches(ctx, _TIME, blocks):
-        if m.group("ap"):
-            hour = int(m.group("h12")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
-            minute, form = int(m.group("m12") or 0), "12h"
-        else:
-            hour, minute, form = int(m.group("h24")), int(m.group("m24")), "24h"
-            if 1 <= hour <= 12 and not m.group("h24").startswith("0"):
-                continue
-        time = datetime.time(hour, minute)
+    for m in _matches(ctx, TIME_PATTERN, blocks):
+        time, form = time_of(m)
+        if form == "24h" and 1 <= time.hour <= 12 and not m.group("h24").startswith("0"):
+            continue
         yield (
             ("24h", "12h"),
             m.start(),
@@ -431,7 +431,7 @@ def _percent(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block])
     words = {str(options["word"]), "percent", "per cent"}
     pattern = (
         r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)"
-        rf"(?:[ \u00a0]?%|[ \u00a0](?P<w>{alternation(words)})(?!\w))"
+        rf"(?:[ \u00a0\u202f]?%|[ \u00a0](?P<w>{alternation(words)})(?!\w))"
     )
     found = list(_matches(ctx, pattern, blocks))
     # the word as this text writes it ("percent" in American copy), else the rule's
@@ -457,12 +457,19 @@ _LIST = (
 
 
 def _serial_comma(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -> Found:
+    import regex
+
     """Lists of three words: with the comma before 'and' ("serial") or without ("plain").
     The span is the second item and what follows it up to the conjunction."""
+    intro = {w.lower() for w in options.get("intro", ())}
+    text = ctx.document.text
     for m in _matches(ctx, _LIST, blocks):
         shapes = {w[0].isupper() for w in (m.group("x"), m.group("y"), m.group("z"))}
         if len(shapes) != 1:
             continue
+        lead = regex.split(r"[.!?\n]", text[max(0, m.start() - 60) : m.start()])[-1].split()
+        if 1 <= len(lead) <= 3 and lead[0].lower() in intro:
+            continue  # "After lunch, ministers and officials met": an opening phrase, no list
         y, conj = m.group("y"), m.group("conj")
         form = "serial" if m.group("comma") else "plain"
         start, end = m.start("y"), m.end("conj")

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from editqa.errors import RuleError
 from editqa.rules.types import CodeType, Verdict, alternation, choice, word_list
+from editqa.text.lang import babel_locale
 
 if TYPE_CHECKING:
     from editqa.checks.base import CheckContext
@@ -49,16 +50,11 @@ if TYPE_CHECKING:
 NBSP_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
 SPACES = {"regular": " ", "nbsp": "\u00a0", "narrow": "\u202f"}
 DASHES = {"en": "\u2013", "em": "\u2014"}
-_BLANKS = " \t\u00a0\u202f\u2009"
 
 
 def _locale(tag: str) -> Any:
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse(tag.split("-")[0])
+    loc = babel_locale(tag)
+    return loc if loc is not None else babel_locale("en")
 
 
 @lru_cache(maxsize=64)
@@ -253,11 +249,9 @@ class Ordinal(CodeType):
 
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         text = ctx.document.text
-        months = month_names(ctx.language)
-        after = text[m.end() : m.end() + 20]
-        before = text[max(0, m.start() - 15) : m.start()]
-        month_after = re.match(rf"[ \u00a0]+(?:{alternation(months)})\b", after)
-        month_before = re.search(rf"\b(?:{alternation(months)})\.?[ \u00a0]+$", before)
+        after_re, before_re = _month_context(ctx.language)
+        month_after = after_re.match(text, m.end(), m.end() + 20)
+        month_before = before_re.search(text[max(0, m.start() - 15) : m.start()])
         if options["check"] == "dates":
             dropping = m.start("n") > m.start() or m.groupdict().get("of")
             if not (month_after or (month_before and not dropping)):
@@ -266,6 +260,16 @@ class Ordinal(CodeType):
         if month_after or month_before or ctx.style.ordinals != "words":
             return None
         return str(options["names"][int(m.group("n")) - 1]), {}
+
+
+@lru_cache(maxsize=16)
+def _month_context(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for a month name just after a match, and just before one."""
+    months = alternation(month_names(tag))
+    return (
+        re.compile(rf"[ \u00a0]+(?:{months})\b"),
+        re.compile(rf"\b(?:{months})\.?[ \u00a0]+$"),
+    )
 
 
 class SmallNumbers(CodeType):

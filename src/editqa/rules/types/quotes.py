@@ -63,7 +63,7 @@ def locale_quotes(tag: str) -> tuple[str, str, str, str]:
 
 def house_quotes(tag: str, style: str) -> tuple[str, str, str, str]:
     qs, qe, aqs, aqe = locale_quotes(tag)
-    if len(style) == 2 and style not in ("any",):
+    if len(style) == 2:  # a house pair such as «» (validated against PAIRS)
         return style[0], style[1], aqs, aqe
     return qs, qe, aqs, aqe
 
@@ -118,7 +118,16 @@ class Quotes(CodeType):
             spaced = inner[0] in _BLANKS and inner[-1] in _BLANKS
             if (space and spaced) or (not space and inner == core):
                 return None
+        if qs != qe and _inside(ctx.document.text, m.start(), qs, qe):
+            # a quotation inside a quotation takes the second-level marks: «… „Север“ …»
+            return f"{aqs}{core}{aqe}", fields | {"open": aqs, "close": aqe}
         return f"{qs}{space}{core}{space}{qe}", fields
+
+
+def _inside(text: str, at: int, qs: str, qe: str) -> bool:
+    """Whether `at` lies inside a quotation opened with `qs` earlier on its line."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.count(qs) > line.count(qe)
 
 
 def _native(open_: str, close: str) -> bool:
