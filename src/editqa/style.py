@@ -174,7 +174,7 @@ def _check_date_pattern(pattern: str, where: str) -> None:
 
 
 @lru_cache(maxsize=64)
-def _locale_clock(tag: str) -> str:
+def locale_clock(tag: str) -> str:
     """'12h' or '24h': the hour field of CLDR's short time pattern for the locale."""
     from editqa.text.lang import babel_locale
 
@@ -193,7 +193,7 @@ def _style_for(tag: str, settings: StyleSettings) -> Style:
         values |= LOCALE_DEFAULTS.get(tag, {})
     values |= {k: v for k, v in settings.values if k != "locale"}
     if "time" not in values:  # CLDR's clock, read only when needed (Babel's data is slow)
-        values["time"] = _locale_clock(tag)
+        values["time"] = locale_clock(tag)
     return replace(Style(locale=tag), **values)
 
 

@@ -5,7 +5,10 @@ title and a name: "General of the Army Maria Petrova") repeated after its first 
 suggests the short form (the last word, usually the surname). Lower-case linking words ("of
 the") may sit inside the run; `min_words` sets how long a run must be. With `check: phrase`
 it finds the same run of `min_words` words or more in two adjacent sentences ("the results of
-the talks on trade ... the results of the talks on trade"), with no fix.
+the talks on trade ... the results of the talks on trade"), with no fix. With `check:
+titled-name` it finds a title in lower-case words and a name ("la ministre du Travail
+Catherine Vautrin") repeated in a later sentence, where capitalised runs do not show the
+title, and suggests the surname.
 
 `consistency` wants one form per document where several are correct. `check:`
 - `variants`: each list in `sets` holds spellings of one word ("email", "e-mail"); the form
@@ -62,12 +65,13 @@ def _prose(blocks: list[Block]) -> list[tuple[int, int]]:
 
 class Repetition(CodeType):
     name = "repetition"
-    allowed = frozenset({"check", "min_words"})
+    allowed = frozenset({"check", "min_words", "not_after"})
     fields = frozenset({"match", "suggestion", "first", "count"})
     whole_document = True
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
-        choice(where, options, "check", ("designation", "phrase"), "designation")
+        choice(where, options, "check", ("designation", "phrase", "titled-name"), "designation")
+        word_list(where, options, "not_after", required=False)
         n = options.get("min_words", 4)
         if not isinstance(n, int) or isinstance(n, bool) or n < 2:
             raise RuleError(f"{where} 'min_words' must be a whole number of at least 2")
@@ -76,8 +80,13 @@ class Repetition(CodeType):
     def scan(
         self, ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]
     ) -> Iterable[Hit]:
-        if options.get("check", "designation") == "phrase":
+        check = options.get("check", "designation")
+        if check == "phrase":
             yield from _repeated_phrases(ctx, int(options.get("min_words", 4)))
+            return
+        if check == "titled-name":
+            places = {w.lower() for w in options.get("not_after", ())}
+            yield from _repeated_titled_names(ctx, int(options.get("min_words", 4)), places)
             return
         yield from _repeated_designations(ctx, options, blocks)
 
@@ -133,9 +142,8 @@ def _joined(text: str, start: int) -> int | None:
     return lo + m.start() if m else None
 
 
-def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
-    """The first run of at least `n` words that a sentence repeats from the sentence just
-    before it, in paragraphs and list items (not the headline, which the lead may echo)."""
+def _sentences(ctx: CheckContext) -> list[list[Any]]:
+    """The tokens of paragraphs, list items and quotes, sentence by sentence."""
     prose_blocks = {
         i
         for i, b in enumerate(ctx.document.blocks)
@@ -148,6 +156,56 @@ def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
         if token.sentence_initial or not sentences or sentences[-1][-1].block != token.block:
             sentences.append([])
         sentences[-1].append(token)
+    return sentences
+
+
+def _repeated_titled_names(ctx: CheckContext, n: int, places: set[str]) -> Iterable[Hit]:
+    """A title written in lower-case words before a first name and surname ("la ministre du
+    Travail Catherine Vautrin", "заместитель мэра Москвы Максим Ликсутов") repeated in a
+    later sentence: the run of words both mentions share, ending in the name, is reported,
+    with the surname as the short form. Names after one of `places`, the prepositions of
+    places ("à", "в"), are places and left out."""
+    sentences = _sentences(ctx)
+    seen: dict[tuple[str, ...], tuple[int, int, int]] = {}  # last n words -> first, count
+    for si, sentence in enumerate(sentences):
+        j = len(sentence) - 1
+        while j >= max(1, n - 1):
+            last, before = sentence[j], sentence[j - 1]
+            if (
+                not (last.text[:1].isupper() and before.text[:1].isupper())
+                or before.sentence_initial
+            ):
+                j -= 1
+                continue
+            key = tuple(t.text.lower() for t in sentence[j - n + 1 : j + 1])
+            if key not in seen:
+                seen[key] = (si, j, 1)
+                j -= 1
+                continue
+            fi, fj, count = seen[key]
+            after_place = j >= 2 and sentence[j - 2].text.lower() in places
+            if fi == si or after_place:
+                j -= 1
+                continue
+            first = sentences[fi]
+            k = n  # extend the shared run backwards as far as both mentions agree
+            while (
+                j - k >= 0
+                and fj - k >= 0
+                and sentence[j - k].text.lower() == first[fj - k].text.lower()
+            ):
+                k += 1
+            run = sentence[j - k + 1 : j + 1]
+            seen[key] = (fi, fj, count + 1)
+            phrase = ctx.document.text[run[0].start : run[-1].end]
+            yield run[0].start, run[-1].end, last.text, {"first": phrase, "count": str(count + 1)}
+            j -= k
+
+
+def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
+    """The first run of at least `n` words that a sentence repeats from the sentence just
+    before it, in paragraphs and list items (not the headline, which the lead may echo)."""
+    sentences = _sentences(ctx)
     previous: set[tuple[str, ...]] = set()
     for sentence in sentences:
         words = [t.text.lower() for t in sentence]
@@ -412,12 +470,15 @@ def _clock(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -
 
     if ctx.style.time != "any":
         return
+    from editqa.style import locale_clock
+
+    key = ("12h", "24h") if locale_clock(ctx.language) == "12h" else ("24h", "12h")
     for m in _matches(ctx, TIME_PATTERN, blocks):
         time, form = time_of(m)
         if form == "24h" and 1 <= time.hour <= 12 and not m.group("h24").startswith("0"):
             continue
         yield (
-            ("24h", "12h"),
+            key,
             m.start(),
             m.end(),
             form,

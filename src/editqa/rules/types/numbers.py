@@ -115,8 +115,8 @@ class NumberFormat(CodeType):
             # two groups or more; or one group ending in 00 ("12,000", "1,500"), which in
             # a locale where that sign is the decimal one would be a decimal of three places
             return (
-                r"(?<![\d.,\w])(?:\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})+"
-                r"|[1-9]\d{0,2}(?P<sep1>[.,])\d00)(?![\d\w]|[.,]\d)"
+                r"(?<![\d.,\w]|\d )(?:\d{1,3}(?P<sep>[., ])\d{3}(?:(?P=sep)\d{3})+"
+                r"|[1-9]\d{0,2}(?P<sep1>[., ])\d00)(?![\d\w]|[.,]\d| \d)"
             )
         if check == "group-space":
             return r"(?<![\d.,\w]|\d )\d{1,3}(?P<sep> )\d{3}(?: \d{3})*(?![\d\w]| \d|[.,]\d{3})"
@@ -142,8 +142,10 @@ class NumberFormat(CodeType):
             return m.group(0).replace(" ", group), fields
         if sep is None:  # one group: only a foreign sign that is not this locale's decimal
             sep = m.group("sep1")
-            if sep == decimal and not _decimal_unlikely(m, ctx.document.text):
+            if sep in (decimal, " ") and not _decimal_unlikely(m, ctx.document.text):
                 return None
+        if sep == " " and group != ",":
+            return None  # a space groups thousands in French, Russian, German and Spanish too
         if sep == group or (group in ("\u00a0", "\u202f", " ") and sep == " "):
             return None
         return m.group(0).replace(sep, group), fields
@@ -151,10 +153,10 @@ class NumberFormat(CodeType):
 
 def _decimal_unlikely(m: Any, text: str) -> bool:
     """A single group like "12,000" where the comma is the decimal sign: a decimal with
-    three places ending in zeros is unlikely before a word ("Euro", "hectáreas"), so it is
-    read as a foreign thousands grouping only then."""
+    three places ending in zeros is unlikely before a word ("Euro", "hectáreas") or at the
+    end of a clause, so it is read as a foreign thousands grouping only then."""
     after = text[m.end() : m.end() + 3]
-    return re.match(r"[ \u00a0][^\W\d_]{2}", after) is not None
+    return re.match(r"[ \u00a0][^\W\d_]{2}|[.,;:!?](?:\s|$)", after) is not None
 
 
 class Range(CodeType):
