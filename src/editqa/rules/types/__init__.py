@@ -41,12 +41,21 @@ class CodeType:
     whole_document: ClassVar[bool] = False
     source: ClassVar[str] = "rules"  # the Finding.source of its findings
 
-    def compile(self, where: str, options: Mapping[str, Any]) -> str:
-        """Validate the options and return the regex to scan with."""
+    def compile(
+        self, where: str, options: Mapping[str, Any], languages: tuple[str, ...] = ()
+    ) -> str:
+        """Validate the options and return the regex to scan with (for a rule of these
+        `languages`: a type may use only their data, such as month names)."""
         unknown = set(options) - self.allowed
         if unknown:
             raise RuleError(f"{where}: unknown {self.name} option {sorted(unknown)[0]!r}")
-        return self.pattern(f"{where}: {self.name}", options)
+        return self.pattern_for(f"{where}: {self.name}", options, languages)
+
+    def pattern_for(
+        self, where: str, options: Mapping[str, Any], languages: tuple[str, ...]
+    ) -> str:
+        """The pattern for a rule of these languages; most types need only the options."""
+        return self.pattern(where, options)
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         return NEVER
@@ -85,6 +94,16 @@ def word_list(where: str, options: Mapping[str, Any], key: str, required: bool =
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
         raise RuleError(f"{where} {key!r} must be a non-empty list of words")
     return value
+
+
+def first_chars(words: Iterable[str], digits: bool = False) -> str:
+    """A look-ahead for the first characters of `words` (and digits): put before a pattern
+    that starts with a look-behind, it lets the regex engine skip most positions at once."""
+    import re
+
+    chars = sorted({w[0] for w in words if w})
+    body = "".join(re.escape(c) for c in chars) + (r"\d" if digits else "")
+    return f"(?=[{body}])"
 
 
 def alternation(words: Iterable[str]) -> str:

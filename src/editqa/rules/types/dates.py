@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from editqa.errors import RuleError
-from editqa.rules.types import CodeType, Verdict, alternation
+from editqa.rules.types import CodeType, Verdict, alternation, first_chars
 from editqa.rules.types.numbers import month_names, month_number
 from editqa.text.lang import babel_locale
 
@@ -42,15 +42,19 @@ NAMED_FORMS = ("month-first", "day-month")
 MONTH_LANGUAGES = ("en", "ru", "de", "fr", "es")
 
 
-def _all_months() -> str:
-    """The month names of MONTH_LANGUAGES as one alternation, kept in the disk cache: CLDR's
-    data takes a tenth of a second to read, and every run loads the rules."""
+def _all_months(languages: tuple[str, ...] = ()) -> str:
+    """The month names of the rule's languages and English (often left untranslated) as
+    one alternation, or of all MONTH_LANGUAGES for a rule of any language; kept in the
+    disk cache: CLDR's data takes a tenth of a second to read, and every run loads rules."""
     from editqa.cache import cached, versions
 
+    tags = sorted({"en", *(t for t in languages if t != "*")})
+    if not languages or "*" in languages:
+        tags = list(MONTH_LANGUAGES)
     return cached(
         "months",
-        [*versions("babel"), *MONTH_LANGUAGES],
-        lambda: alternation(n for tag in MONTH_LANGUAGES for n in month_names(tag)),
+        [*versions("babel"), *tags],
+        lambda: alternation(n for tag in tags for n in month_names(tag)),
         str,
     )
 
@@ -87,17 +91,25 @@ class DateFormat(CodeType):
     fields = frozenset({"match", "suggestion", "language", "reading"})
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
+        return self.pattern_for(where, options, ())
+
+    def pattern_for(
+        self, where: str, options: Mapping[str, Any], languages: tuple[str, ...]
+    ) -> str:
         forms = options.get("forms")
         if not isinstance(forms, list) or not forms or not all(f in DATE_FORMS for f in forms):
             raise RuleError(f"{where} 'forms' must list some of {', '.join(DATE_FORMS)}")
-        months = _all_months() if any(f in NAMED_FORMS for f in forms) else ""
+        months = _all_months(languages) if any(f in NAMED_FORMS for f in forms) else ""
         if not isinstance(options.get("swapped_only", False), bool):
             raise RuleError(f"{where} 'swapped_only' must be true or false")
         body = "|".join(
             f"(?:{DATE_FORMS[f].format(months=months) if f in NAMED_FORMS else DATE_FORMS[f]})"
             for f in forms
         )
-        return rf"(?<![\w./-])(?:{body})(?![\w/]|[.-]\d)"
+        first = r"(?=\d)"  # a fast start
+        if "month-first" in forms:
+            first = first_chars(months.split("|"), digits=True)
+        return rf"{first}(?<![\w./-])(?:{body})(?![\w/]|[.-]\d)"
 
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         tag = ctx.language
@@ -155,7 +167,7 @@ _TWENTYFOUR = (
 )
 
 
-TIME_PATTERN = rf"(?<![\w.:,/])(?:{_TWELVE}|{_TWENTYFOUR})(?![\w:/]|[.,]\d)"
+TIME_PATTERN = rf"(?=\d)(?<![\w.:,/])(?:{_TWELVE}|{_TWENTYFOUR})(?![\w:/]|[.,]\d)"
 
 
 def time_of(m: Any) -> tuple[datetime.time, str]:

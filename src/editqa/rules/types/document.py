@@ -35,6 +35,7 @@ unpunctuated lines after the last paragraph.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from editqa.errors import RuleError
 from editqa.model import BlockKind
-from editqa.rules.types import CodeType, Hit, alternation, choice, word_list
+from editqa.rules.types import CodeType, Hit, alternation, choice, first_chars, word_list
 from editqa.rules.types.numbers import month_names
 from editqa.text.lexicon import match_case
 
@@ -202,25 +203,60 @@ def _repeated_titled_names(ctx: CheckContext, n: int, places: set[str]) -> Itera
             j -= k
 
 
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
 def _repeated_phrases(ctx: CheckContext, n: int) -> Iterable[Hit]:
     """The first run of at least `n` words that a sentence repeats from the sentence just
-    before it, in paragraphs and list items (not the headline, which the lead may echo)."""
-    sentences = _sentences(ctx)
-    previous: set[tuple[str, ...]] = set()
-    for sentence in sentences:
-        words = [t.text.lower() for t in sentence]
-        grams = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
-        shared = {i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) in previous}
-        if shared:
-            first = last = min(shared)  # the first shared run, extended as far as it goes
-            while last + 1 in shared:
-                last += 1
-            run = sentence[first : last + n]
-            if not all(t.text[:1].isupper() or t.text in _LINKERS | {"and"} for t in run):
-                # (a run of capitalised words is a designation: see check: designation)
-                phrase = " ".join(t.text for t in run)
-                yield run[0].start, run[-1].end, None, {"first": phrase}
-        previous = grams
+    before it, in paragraphs and list items (not the headline, which the lead may echo).
+    Works on the lower-cased text with C-speed splitting: most sentence pairs share fewer
+    than two long words and are dismissed before any n-gram is built."""
+    text = ctx.document.text
+    lowered = ctx.shared.get("lowered")
+    if lowered is None:
+        lowered = ctx.shared["lowered"] = text.lower()
+    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE)
+    for block in ctx.document.blocks:
+        if block.kind not in kinds:
+            continue
+        previous: list[str] = []
+        previous_long: set[str] = set()
+        for sm in _SENTENCE.finditer(lowered, block.start, block.end):
+            words = _WORD.findall(sm.group())
+            long = {w for w in words if len(w) >= 5}
+            if len(words) >= n and len(long & previous_long) >= 2:
+                hit = _shared_run(words, previous, n)
+                if hit is not None:
+                    spans = [m.span() for m in _WORD.finditer(text, sm.start(), sm.end())]
+                    if len(spans) == len(words):
+                        start, end = spans[hit[0]][0], spans[hit[1]][1]
+                        run = text[start:end]
+                        if not _designation(run):
+                            yield start, end, None, {"first": run}
+            previous, previous_long = words, long
+
+
+def _shared_run(words: list[str], previous: list[str], n: int) -> tuple[int, int] | None:
+    """(first, last) word index of the first run of `n` or more words of `words` that
+    `previous` has too."""
+    before = set(_grams(previous, n))
+    shared = {i for i, g in enumerate(_grams(words, n)) if g in before}
+    if not shared:
+        return None
+    first = last = min(shared)
+    while last + 1 in shared:
+        last += 1
+    return first, last + n - 1
+
+
+def _designation(run: str) -> bool:
+    """A run of capitalised words (with linkers): the designation check's business."""
+    return all(w[:1].isupper() or w in _LINKERS or w == "and" for w in run.split())
+
+
+def _grams(words: list[str], n: int) -> list[tuple[str, ...]]:
+    return list(zip(*(words[k:] for k in range(n)), strict=False))
 
 
 CONSISTENCY_CHECKS = (
@@ -232,9 +268,9 @@ CONSISTENCY_CHECKS = (
     "serial-comma",
     "clock",
 )
-_ISE = r"(?<=\p{Ll})i(?P<sz>[sz])(?:ations?|ers?|es|ed|ing|e)(?![\w-])"
+_ISE = r"(?=i[sz])(?<=\p{Ll})i(?P<sz>[sz])(?:ations?|ers?|es|ed|ing|e)(?![\w-])"
 _GROUPED = (
-    r"(?<![\w.,/#-])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d{5,})"
+    r"(?=\d)(?<![\w.,/#-])(?:\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d{5,})"
     r"(?![\w/-]|[.,]\d{3})"
 )
 
@@ -443,7 +479,8 @@ def _dates(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block]) -
     month_first = (
         rf"(?P<m2>{months}) (?P<d2>\d{{1,2}})(?:(?:,? (?P<y2>\d{{4}}))|(?![ \u00a0]\p{{Ll}}))"
     )
-    pattern = rf"(?<![\w])(?:{day_first}|{month_first})(?![\w])"
+    start = first_chars(month_names(ctx.language), digits=True)
+    pattern = rf"{start}(?<![\w])(?:{day_first}|{month_first})(?![\w])"
     key = ("day-month", "month-day") if ctx.language != "en-US" else ("month-day", "day-month")
     for m in _matches(ctx, pattern, blocks):
         if m.group("d1"):
@@ -491,7 +528,7 @@ def _percent(ctx: CheckContext, options: Mapping[str, Any], blocks: list[Block])
         return  # the house has chosen: the percent rule type reports the other form
     words = {str(options["word"]), "percent", "per cent"}
     pattern = (
-        r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)"
+        r"(?=\d)(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)"
         rf"(?:[ \u00a0\u202f]?%|[ \u00a0](?P<w>{alternation(words)})(?!\w))"
     )
     found = list(_matches(ctx, pattern, blocks))

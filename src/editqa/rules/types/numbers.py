@@ -115,14 +115,16 @@ class NumberFormat(CodeType):
             # two groups or more; or one group ending in 00 ("12,000", "1,500"), which in
             # a locale where that sign is the decimal one would be a decimal of three places
             return (
-                r"(?<![\d.,\w]|\d )(?:\d{1,3}(?P<sep>[., ])\d{3}(?:(?P=sep)\d{3})+"
+                r"(?=\d)(?<![\d.,\w]|\d )(?:\d{1,3}(?P<sep>[., ])\d{3}(?:(?P=sep)\d{3})+"
                 r"|[1-9]\d{0,2}(?P<sep1>[., ])\d00)(?![\d\w]|[.,]\d| \d)"
             )
         if check == "group-space":
-            return r"(?<![\d.,\w]|\d )\d{1,3}(?P<sep> )\d{3}(?: \d{3})*(?![\d\w]| \d|[.,]\d{3})"
+            return (
+                r"(?=\d)(?<![\d.,\w]|\d )\d{1,3}(?P<sep> )\d{3}(?: \d{3})*(?![\d\w]| \d|[.,]\d{3})"
+            )
         units = word_list(where, options, "units")
         return (
-            r"(?<![\d.,])(?P<int>\d+)(?P<sep>[.,])(?P<frac>\d{1,2})"
+            r"(?=\d)(?<![\d.,])(?P<int>\d+)(?P<sep>[.,])(?P<frac>\d{1,2})"
             rf"(?=[ \t\u00a0\u202f]*(?:{alternation(units)})(?!\w))"
         )
 
@@ -165,7 +167,7 @@ class Range(CodeType):
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         choice(where, options, "dash", DASHES, "en")
-        return r"(?<![\w.,/:-])(?P<a>\d{1,4})-(?P<b>\d{1,4})(?![\w/:-]|[.,]\d)"
+        return r"(?=\d)(?<![\w.,/:-])(?P<a>\d{1,4})-(?P<b>\d{1,4})(?![\w/:-]|[.,]\d)"
 
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         a, b = m.group("a"), m.group("b")
@@ -181,7 +183,7 @@ class UnitSpacing(CodeType):
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         units = word_list(where, options, "units")
         choice(where, options, "space", SPACES, "regular")
-        return rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)(?P<u>{alternation(units)})(?!\w)"
+        return rf"(?=\d)(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)(?P<u>{alternation(units)})(?!\w)"
 
     def judge(self, options: Mapping[str, Any], m: Any, ctx: CheckContext) -> Verdict | None:
         return f"{m.group('n')}{SPACES[options.get('space', 'regular')]}{m.group('u')}", {}
@@ -194,7 +196,7 @@ class Percent(CodeType):
 
     def pattern(self, where: str, options: Mapping[str, Any]) -> str:
         check = choice(where, options, "check", ("spacing", "style"), "")
-        number = r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)"
+        number = r"(?=\d)(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?)"
         if check == "spacing":
             return number + r"(?P<space>[ \u00a0\u202f]?)%"
         word = options.get("word")
@@ -239,12 +241,13 @@ class Ordinal(CodeType):
             names = word_list(where, options, "names")
             if len(names) != 9:
                 raise RuleError(f"{where} 'names' must list the ordinals 1 to 9")
-            return rf"(?<![\w.,-])(?P<n>[1-9])(?:{suffixes})(?=[ \u00a0]\p{{Ll}})"
+            return rf"(?=\d)(?<![\w.,-])(?P<n>[1-9])(?:{suffixes})(?=[ \u00a0]\p{{Ll}})"
         before = word_list(where, options, "drop_before", required=False)
         after = word_list(where, options, "drop_after", required=False)
         lead = rf"(?:(?:{alternation(before)})[ \u00a0]+)?" if before else ""
         tail = rf"(?P<of>[ \u00a0]+(?:{alternation(after)})(?=[ \u00a0]))?" if after else ""
-        return rf"(?<![\w.,-]){lead}(?P<n>\d{{1,2}})(?:{suffixes}){tail}(?!\w)"
+        first = rf"(?=\d|(?:{alternation(before)})[ \u00a0])" if before else r"(?=\d)"
+        return rf"{first}(?<![\w.,-]){lead}(?P<n>\d{{1,2}})(?:{suffixes}){tail}(?!\w)"
 
     def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
         return options["check"] == "dates" or ctx.style.ordinals == "words"
@@ -283,7 +286,7 @@ class SmallNumbers(CodeType):
         word_list(where, options, "after", required=False)
         units = word_list(where, options, "units", required=False)
         skip = rf"(?!(?:{alternation(units)})(?!\w))" if units else ""
-        return rf"(?<![\w.,:/%$€£¥₽#+–—-])(?P<n>\d{{1,3}})(?=[ \u00a0]{skip}\p{{Ll}}[\p{{Ll}}-]*\b(?![.,]?\d))"
+        return rf"(?=\d)(?<![\w.,:/%$€£¥₽#+–—-])(?P<n>\d{{1,3}})(?=[ \u00a0]{skip}\p{{Ll}}[\p{{Ll}}-]*\b(?![.,]?\d))"
 
     def active(self, options: Mapping[str, Any], ctx: CheckContext) -> bool:
         return ctx.style.small_numbers > 0

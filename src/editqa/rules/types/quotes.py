@@ -83,7 +83,7 @@ class Quotes(CodeType):
         ):
             raise RuleError(f"{where} 'also' must list pairs of quotation marks such as '»«'")
         if check == "apostrophe":
-            return r"(?<=\p{L})'(?=\p{L})"
+            return r"(?=')(?<=\p{L})'(?=\p{L})"
         opener = f"[{_OPENERS}]"
         closer = f"[{_CLOSERS}]"
         # an opening mark after a space, bracket or dash; the closing mark before anything
