@@ -155,3 +155,16 @@ def test_number_format_rules_load_and_check_their_options(tmp_path: Path) -> Non
     assert ":6: message uses {currency}" in error(
         tmp_path, NUMBER.replace("Use {decimal}", "Use {currency}")
     )
+
+
+def test_builtin_packs_from_the_disk_cache_equal_a_fresh_parse() -> None:
+    from editqa.rules.loader import builtin_rules_dir, load_file
+
+    first = load_rules(())  # parsed, and stored in the session's cache
+    again = load_rules(())  # from the cache
+    folder = builtin_rules_dir()
+    fresh = [r for p in sorted(folder.rglob("*.yml")) for r in load_file(p, lazy=True)]
+    assert [r.id for r in again.rules] == [r.id for r in first.rules] == [r.id for r in fresh]
+    assert [(r.pattern, r.options, r.examples) for r in again.rules] == [
+        (r.pattern, r.options, r.examples) for r in fresh
+    ]
