@@ -176,12 +176,12 @@ def _check_date_pattern(pattern: str, where: str) -> None:
 @lru_cache(maxsize=64)
 def locale_clock(tag: str) -> str:
     """'12h' or '24h': the hour field of CLDR's short time pattern for the locale."""
-    from editqa.text.lang import babel_locale
+    from editqa.text.lang import cldr_facts
 
-    loc = babel_locale(tag)
-    if loc is None:
+    facts = cldr_facts(tag)
+    if not facts["known"]:
         return "any"
-    pattern = loc.time_formats["short"].pattern
+    pattern = facts["short_time"]
     return "12h" if "h" in pattern or "K" in pattern else "24h"
 
 

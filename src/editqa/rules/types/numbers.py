@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from editqa.errors import RuleError
 from editqa.rules.types import CodeType, Verdict, alternation, choice, word_list
-from editqa.text.lang import babel_locale
+from editqa.text.lang import cldr_facts
 
 if TYPE_CHECKING:
     from editqa.checks.base import CheckContext
@@ -52,52 +52,29 @@ SPACES = {"regular": " ", "nbsp": "\u00a0", "narrow": "\u202f"}
 DASHES = {"en": "\u2013", "em": "\u2014"}
 
 
-def _locale(tag: str) -> Any:
-    loc = babel_locale(tag)
-    return loc if loc is not None else babel_locale("en")
-
-
 @lru_cache(maxsize=64)
 def separators(tag: str) -> tuple[str, str]:
     """(decimal sign, group sign) of a language tag, from CLDR."""
-    symbols: Mapping[str, Any] = _locale(tag).number_symbols
-    latn = symbols.get("latn", symbols)
-    return str(latn["decimal"]), str(latn["group"])
+    facts = cldr_facts(tag)
+    return facts["decimal"], facts["group"]
 
 
 @lru_cache(maxsize=64)
 def percent_space(tag: str) -> str:
     """What CLDR's percent pattern puts between the number and the sign ('' or a space)."""
-    pattern = _locale(tag).percent_formats[None].pattern
-    m = re.search(r"0([ \u00a0\u202f]*)%", pattern)
+    m = re.search(r"0([ \u00a0\u202f]*)%", cldr_facts(tag)["percent"])
     return m.group(1) if m else ""
 
 
-@lru_cache(maxsize=64)
 def month_names(tag: str) -> tuple[str, ...]:
     """Wide and abbreviated month names of the locale, in both formatting contexts."""
-    loc = _locale(tag)
-    names: set[str] = set()
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            names.update(str(v).rstrip(".") for v in loc.months[context][width].values())
-    return tuple(sorted(n for n in names if n))
-
-
-@lru_cache(maxsize=64)
-def _month_numbers(tag: str) -> dict[str, int]:
-    loc = _locale(tag)
-    table: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in loc.months[context][width].items():
-                table[str(name).rstrip(".").lower()] = int(number)
-    return table
+    return tuple(cldr_facts(tag)["months"])
 
 
 def month_number(tag: str, name: str) -> int | None:
     """The number of a month name (any case, wide or abbreviated) in the locale."""
-    return _month_numbers(tag).get(name.rstrip(".").lower())
+    number = cldr_facts(tag)["month_numbers"].get(name.rstrip(".").lower())
+    return int(number) if number is not None else None
 
 
 def space_name(sign: str) -> str:
