@@ -44,19 +44,11 @@ class RulesCheck:
             options = dict(rule.options)
             if kind is not None and not kind.active(options, ctx):
                 continue
-            exceptions: dict[int, Spans] = {}  # block start -> where `unless` matched
+            excepted = _Exceptions(rule, ctx, self.timeout)
             if kind is not None and kind.whole_document:
                 for start, end, suggestion, fields in kind.scan(ctx, options, blocks):
-                    if rule.unless:
-                        ensure_compiled(rule)
-                        block = blocks[max(0, bisect_right(starts, start) - 1)]
-                        where = exceptions.get(block.start)
-                        if where is None:
-                            where = exceptions[block.start] = _unless_spans(
-                                rule, doc.text, block.start, block.end, ctx, self.timeout
-                            )
-                        if where.overlaps(start, end):
-                            continue
+                    if excepted.cover(blocks[max(0, bisect_right(starts, start) - 1)], start, end):
+                        continue
                     m = _Span(doc.text, start, end)
                     found = () if suggestion is None else (suggestion,)
                     yield _finding(ctx, rule, m, found, fields, kind.source)
@@ -67,16 +59,8 @@ class RulesCheck:
                     if start == end or ctx.scopes.non_prose.overlaps(start, end):
                         continue
                     block = blocks[bisect_right(starts, start) - 1]
-                    if end > block.end:
-                        continue  # crosses into the next block
-                    if rule.compiled_unless:
-                        spans = exceptions.get(block.start)
-                        if spans is None:
-                            spans = exceptions[block.start] = _unless_spans(
-                                rule, doc.text, block.start, block.end, ctx, self.timeout
-                            )
-                        if spans.overlaps(start, end):
-                            continue
+                    if end > block.end or excepted.cover(block, start, end):
+                        continue  # crosses into the next block, or an exception
                     if kind is not None:
                         verdict = kind.judge(options, m, ctx)
                         if verdict is None:
@@ -85,6 +69,27 @@ class RulesCheck:
                         yield _finding(ctx, rule, m, found, verdict[1])
                         continue
                     yield _finding(ctx, rule, m)
+
+
+class _Exceptions:
+    """Where a rule's `unless` patterns match, found once per block that has a match,
+    however many matches it has."""
+
+    def __init__(self, rule: Rule, ctx: CheckContext, timeout: float) -> None:
+        self.rule, self.ctx, self.timeout = rule, ctx, timeout
+        self.spans: dict[int, Spans] = {}  # block start -> where `unless` matched
+
+    def cover(self, block: Block, start: int, end: int) -> bool:
+        if not self.rule.unless:
+            return False
+        ensure_compiled(self.rule)
+        where = self.spans.get(block.start)
+        if where is None:
+            text = self.ctx.document.text
+            where = self.spans[block.start] = _unless_spans(
+                self.rule, text, block.start, block.end, self.ctx, self.timeout
+            )
+        return where.overlaps(start, end)
 
 
 class _Span:
