@@ -74,3 +74,35 @@ def test_seed_article_findings_are_the_ones_an_editor_needs(runtime: Runtime) ->
         assert f'spelling.unknown-word "{name}"' not in report
         assert f'spelling.proper-noun "{name}"' not in report
         assert f'spelling.dialect "{name}"' not in report
+
+
+PAIRS = sorted(p for p in (REPO / "samples" / "pairs").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("folder", PAIRS, ids=[p.name for p in PAIRS])
+def test_translation_pair_findings(folder: Path, runtime: Runtime) -> None:
+    """`samples/pairs/NAME/target.txt` checked against `source.txt` gives `expected`: the
+    line report, each bilingual finding followed by its source segment."""
+    from editqa.api import check_pair
+
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        rel = folder.relative_to(REPO).as_posix()
+        result = check_pair(
+            f"{rel}/target.txt", f"{rel}/source.txt", Options(jobs=1), runtime=runtime
+        )
+    finally:
+        os.chdir(cwd)
+    out = io.StringIO()
+    LineReporter().report(result, out)
+    lines = out.getvalue().splitlines()
+    segments = [f.segment for f in result.findings]
+    got = "".join(
+        line + "\n" + (f"    source [{s.id}] {s.source_start}-{s.source_end}\n" if s else "")
+        for line, s in zip(lines, segments, strict=False)
+    )
+    expected = folder / "expected"
+    if os.environ.get("EDITQA_UPDATE_GOLDEN"):
+        expected.write_text(got, encoding="utf-8")
+    assert got == expected.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editqa.checks.base import Check, CheckContext
+from editqa.checks.bilingual import BilingualCheck
 from editqa.checks.grammar import GrammarCheck, merge
 from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
@@ -21,7 +22,8 @@ from editqa.model import CheckResult, FileResult, Finding, Notice, Severity
 from editqa.rules.engine import RulesCheck
 from editqa.rules.loader import load_rules
 from editqa.runtime import Runtime
-from editqa.text.lang import base, infer_english_dialect
+from editqa.text.lang import base, infer_english_dialect, parse_tag
+from editqa.text.pairing import Pair, pair_documents
 from editqa.text.words import WordList
 
 DEFAULT_LANGUAGE = "en"
@@ -42,6 +44,7 @@ def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:
     table: dict[str, Check] = {
         "spelling": SpellingCheck(),
         "rules": RulesCheck(runtime.rules),
+        "bilingual": BilingualCheck(),
         "script": MixedScriptCheck(),
     }
     if "grammar" in wanted:  # last: it reuses what the spelling check learnt of names
@@ -112,11 +115,17 @@ def _dictionary_language(text: str, runtime: Runtime) -> str | None:
 
 
 def check_document(
-    doc: Document, runtime: Runtime, checks: Sequence[Check], lang: str | None = None
+    doc: Document,
+    runtime: Runtime,
+    checks: Sequence[Check],
+    lang: str | None = None,
+    pair: Pair | None = None,
 ) -> FileResult:
-    """Run every check over one document; findings sorted by (start, rule_id), deduplicated."""
+    """Run every check over one document; findings sorted by (start, rule_id), deduplicated.
+    With `pair`, the document is a translation of `pair.source` and the bilingual checks
+    compare the two."""
     language = resolve_language(doc, lang, runtime)
-    ctx = CheckContext.build(doc, language, runtime)
+    ctx = CheckContext.build(doc, language, runtime, pair=pair)
     for check in checks:
         if isinstance(check, GrammarCheck):
             check.prepare(language)  # slow engines start building while the others run
@@ -124,7 +133,10 @@ def check_document(
     for check in checks:
         for f in check.run(ctx):
             findings.setdefault((f.rule_id, f.start, f.end), f)
-    merged = merge(list(findings.values()))
+    # bilingual findings cover whole segments and say something else than the findings
+    # inside them: they are never merged with those
+    merged = merge([f for f in findings.values() if f.segment is None])
+    merged += [f for f in findings.values() if f.segment is not None]
     ordered = tuple(sorted(merged, key=lambda f: (f.start, f.rule_id, f.end)))
     notes = []
     if any(c.name == "spelling" for c in checks) and not runtime.lexicon(language).available:
@@ -211,6 +223,36 @@ def check_paths(
     return CheckResult(tuple(sorted(results, key=lambda r: r.path)), notices)
 
 
+def check_pair(
+    target: str,
+    source: str,
+    options: Options | None = None,
+    *,
+    source_lang: str | None = None,
+    runtime: Runtime | None = None,
+) -> CheckResult:
+    """Check a translation (`target`, a file or '-') against its source file: every
+    monolingual check on the translation, and the bilingual checks over aligned segments."""
+    options = options or Options()
+    own_runtime = runtime is None
+    runtime = runtime or build_runtime(options)
+    try:
+        try:
+            tdoc = load_path(target)
+            sdoc = load_path(source)
+        except EditqaError as exc:
+            return CheckResult((FileResult(target, None, (), "", str(exc)),))
+        s_lang = resolve_language(sdoc, parse_tag(source_lang) if source_lang else None, runtime)
+        pair = pair_documents(sdoc, s_lang, tdoc)
+        checks = build_checks(runtime, options.active_checks())
+        result = check_document(tdoc, runtime, checks, options.lang, pair=pair)
+    finally:
+        if own_runtime:
+            runtime.close()
+    notices = tuple(Notice(m) for m in dict.fromkeys(runtime.notices.take()))
+    return CheckResult((result,), notices)
+
+
 def exit_code(result: CheckResult, fail_on: Severity | None) -> ExitCode:
     """2 if any file could not be checked, else 1 if a finding reaches `fail_on`, else 0."""
     if result.errors:
@@ -222,6 +264,7 @@ def exit_code(result: CheckResult, fail_on: Severity | None) -> ExitCode:
 
 __all__ = [
     "build_runtime",
+    "check_pair",
     "check_paths",
     "check_text",
     "exit_code",

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from editqa import __version__
-from editqa.api import FixResult, check_paths, exit_code, fix_paths
+from editqa.api import FixResult, check_pair, check_paths, exit_code, fix_paths
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
 from editqa.configfile import style_settings
 from editqa.document.encoding import encode
@@ -18,7 +18,9 @@ from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError
 from editqa.fixes.apply import write_atomically
 from editqa.fixes.diff import unified_diff
+from editqa.model import CheckResult
 from editqa.report import reporter_for
+from editqa.report.base import Reporter
 from editqa.report.diff import DiffReporter
 from editqa.rules.docs import rules_markdown
 from editqa.rules.loader import load_rules
@@ -79,6 +81,13 @@ def check(
     rules: RulesOpt = None,
     config: ConfigOpt = None,
     style: StyleOpt = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="The original of a translation: check TARGET against it."),
+    ] = None,
+    source_lang: Annotated[
+        str | None, typer.Option("--source-lang", help="The source's language (else detected).")
+    ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, json, line, html or diff.")
     ] = "terminal",
@@ -144,6 +153,16 @@ def check(
         lt_picky=lt_picky,
         spelling_engine=spelling_engine,
     )
+    if source_lang is not None and source is None:
+        raise UsageError("--source-lang needs --source (the original of the translation)")
+    if source is not None:
+        if len(paths) != 1 or fmt == "diff":
+            raise UsageError(
+                "--source checks one translation: give one TARGET file, not --format diff"
+            )
+        _report(
+            check_pair(paths[0], source, options, source_lang=source_lang), reporter, fmt, fail_on
+        )
     if fmt == "diff":
         results = fix_paths(paths, options)
         DiffReporter(color={"auto": None, "always": True, "never": False}[color]).report_fixes(
@@ -160,7 +179,10 @@ def check(
             for f in r.findings
         )
         raise typer.Exit(2 if errors else 1 if failing else 0)
-    result = check_paths(paths, options)
+    _report(check_paths(paths, options), reporter, fmt, fail_on)
+
+
+def _report(result: CheckResult, reporter: Reporter, fmt: str, fail_on: str) -> NoReturn:
     reporter.report(result, sys.stdout)
     for r in result.errors:
         print(f"editqa: error: {r.error}", file=sys.stderr)

@@ -15,7 +15,7 @@ FAIL_ON_NEVER = "never"
 GRAMMAR_MODES = ("auto", "harper", "languagetool", "off")
 SPELLING_ENGINES = ("editqa", "harper", "languagetool")
 LT_SERVER_ENV = "EDITQA_LT_SERVER"
-KNOWN_CHECKS = ("spelling", "rules", "script", "grammar")
+KNOWN_CHECKS = ("spelling", "rules", "script", "bilingual", "grammar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class Options:
     rule_dirs: tuple[str, ...] = ()
     builtin_rules: bool = True
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
-    checks: tuple[str, ...] = ("spelling", "rules", "script", "grammar")
+    checks: tuple[str, ...] = ("spelling", "rules", "script", "bilingual", "grammar")
     grammar: GrammarSettings = field(default_factory=GrammarSettings)
     style: StyleSettings = field(default_factory=StyleSettings)
 

@@ -77,6 +77,17 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class SegmentRef:
+    """Where a bilingual finding's segment is in the source file: its id (a unit id, or
+    "p3.s2" for aligned plain text) and its span, code points into the decoded source file."""
+
+    id: str
+    source_start: int
+    source_end: int
+    source_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found by any backend; offsets are code points into the decoded source."""
 
@@ -93,6 +104,7 @@ class Finding:
     context: str = ""
     engines: tuple[str, ...] = field(default=())  # every backend that reported this span
     suggestion_kinds: tuple[str, ...] = field(default=())  # replace|remove|insert, per suggestion
+    segment: SegmentRef | None = None  # bilingual checks: the source segment it concerns
 
     @property
     def fingerprint(self) -> str:

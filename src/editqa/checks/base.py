@@ -14,6 +14,7 @@ from editqa.text.segment import Segmentation, segment
 if TYPE_CHECKING:
     from editqa.runtime import Runtime
     from editqa.style import Style
+    from editqa.text.pairing import Pair
 
 CONTEXT_CHARS = 40
 
@@ -23,9 +24,16 @@ class CheckContext:
     first use, once per document) and the process's resources. Checks must not modify it."""
 
     def __init__(
-        self, document: Document, language: str, runtime: Runtime, style: Style | None = None
+        self,
+        document: Document,
+        language: str,
+        runtime: Runtime,
+        style: Style | None = None,
+        pair: Pair | None = None,
     ) -> None:
         self.document = document
+        # a translation checked against its source: the source and the aligned segments
+        self.pair = pair
         self.language = language
         self.runtime = runtime
         # Per-document results one check computes and another reuses (the names editqa's
@@ -35,9 +43,14 @@ class CheckContext:
 
     @classmethod
     def build(
-        cls, document: Document, language: str, runtime: Runtime, style: Style | None = None
+        cls,
+        document: Document,
+        language: str,
+        runtime: Runtime,
+        style: Style | None = None,
+        pair: Pair | None = None,
     ) -> CheckContext:
-        return cls(document, language, runtime, style)
+        return cls(document, language, runtime, style, pair)
 
     @property
     def style(self) -> Style:

@@ -40,6 +40,13 @@ def to_dict(result: CheckResult) -> dict[str, Any]:
                     "suggestion_kinds": list(f.suggestion_kinds),
                 }
             )
+            if f.segment is not None:
+                entry["findings"][-1] |= {
+                    "segment_id": f.segment.id,
+                    "source_start": f.segment.source_start,
+                    "source_end": f.segment.source_end,
+                    "source_text": f.segment.source_text,
+                }
         files.append(entry)
     summ = summary(result)
     out: dict[str, Any] = {

@@ -65,6 +65,11 @@ class TerminalReporter:
         if f.suggestions:
             shown_s = ", ".join(repr(s) if s else "(delete)" for s in f.suggestions[:3])
             console.print(Text(f"    suggestion: {shown_s}", style="green"))
+        if f.segment is not None:
+            src = " ".join(f.segment.source_text.split())
+            if len(src) > MAX_LINE:
+                src = src[: MAX_LINE - 1] + "…"
+            console.print(Text(f"    source [{f.segment.id}]: {src}", style="cyan"))
 
 
 def _summary_line(result: CheckResult) -> str:

@@ -1,0 +1,369 @@
+"""Checking a translation against its source, segment by aligned segment.
+
+Runs only when the check context carries a `Pair` (see `editqa.text.pairing`). Findings point
+into the translation; each carries a `SegmentRef` naming the source segment and its span in
+the source file. Rule ids are `bilingual.*`:
+- `bilingual.omission` / `bilingual.addition` / `bilingual.length`: the alignment found a
+  source segment with no translation, a translated segment with no source, or a length far
+  from the language pair's ratio;
+- `bilingual.number`: a number, date or time of the source missing from the translation.
+  Numbers are compared by value, read with either side's CLDR separators, with scale words
+  ("1,6 млн" = "1.6 million") and small number words ("три" = "three") understood, so numbers
+  that differ only by locale format are never reported;
+- `bilingual.url`, `bilingual.placeholder`: URLs, e-mail addresses, placeholders ({0}, %s,
+  {{name}}) and markup tags that must come through unchanged;
+- `bilingual.untranslated`: a segment identical to its source;
+- `bilingual.end-punctuation`, `bilingual.brackets`: a question, exclamation or colon ending
+  lost, or brackets that no longer balance;
+- `bilingual.inconsistent`: the same source sentence translated two ways.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from editqa.checks.base import CheckContext
+from editqa.model import Category, Finding, SegmentRef, Severity
+from editqa.text.lang import base, cldr_facts
+from editqa.text.pairing import Pair, Segment
+
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"'»”]+[^\s<>\"'»”.,;:!?)]|[\w.+-]+@[\w-]+\.[\w.-]+\w"
+)
+_PLACEHOLDER = re.compile(
+    r"\{\{\s*\w+\s*\}\}|\{\w*\}|%(?:\(\w+\))?[sdfi]|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>"
+)
+_DATE = re.compile(
+    r"(?<![\w./-])(?:(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\w/]|[.-]\d)"
+)
+_TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\w:]|[.,]\d)")
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w.,]\d)|(?<![\w.,])\d+(?:[.,]\d+)?"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_FINAL = "?!:…"
+
+# Scale words (their stems) by the power of ten they stand for, in the supported languages.
+SCALES = {
+    3: ("thousand", "тыс", "тысяч", "tausend", "mille", "mil"),
+    6: ("million", "mln", "mn", "млн", "миллион", "millionen", "millón", "millones"),
+    9: ("billion", "bn", "млрд", "миллиард", "milliard", "milliarde", "milliarden"),
+}
+# Number words 0-10 (and common inflections) of the supported languages.
+NUMBER_WORDS = {
+    "en": "zero one two three four five six seven eight nine ten",
+    "ru": "ноль один два три четыре пять шесть семь восемь девять десять",
+    "de": "null eins zwei drei vier fünf sechs sieben acht neun zehn",
+    "fr": "zéro un deux trois quatre cinq six sept huit neuf dix",
+    "es": "cero uno dos tres cuatro cinco seis siete ocho nueve diez",
+}
+_EXTRA_WORDS = {
+    "одна": 1,
+    "одно": 1,
+    "две": 2,
+    "двух": 2,
+    "трёх": 3,
+    "трех": 3,
+    "ein": 1,
+    "eine": 1,
+    "une": 1,
+    "una": 1,
+    "a": 1,
+    "an": 1,
+}
+
+
+class BilingualCheck:
+    name = "bilingual"
+
+    def run(self, ctx: CheckContext) -> Iterator[Finding]:
+        pair = ctx.pair
+        if pair is None:
+            return
+        seen_targets: dict[str, tuple[str, Segment]] = {}
+        for seg in pair.segments:
+            yield from self._segment(ctx, pair, seg, seen_targets)
+
+    def _segment(
+        self,
+        ctx: CheckContext,
+        pair: Pair,
+        seg: Segment,
+        seen: dict[str, tuple[str, Segment]],
+    ) -> Iterator[Finding]:
+        src = pair.source.text[seg.source[0] : seg.source[1]]
+        tgt = ctx.document.text[seg.target[0] : seg.target[1]]
+
+        def finding(rule: str, category: Category, severity: Severity, message: str) -> Finding:
+            return _finding(ctx, pair, seg, rule, category, severity, message)
+
+        if seg.problem == "omitted":
+            yield finding(
+                "bilingual.omission",
+                Category.OMISSION,
+                Severity.ERROR,
+                f"Source segment {seg.id} has no translation: {_short(src)!r}.",
+            )
+            return
+        if seg.problem == "added":
+            yield finding(
+                "bilingual.addition",
+                Category.OMISSION,
+                Severity.WARNING,
+                "This text has no counterpart in the source (an addition, or a mistranslation).",
+            )
+            return
+        if seg.problem == "length":
+            yield finding(
+                "bilingual.length",
+                Category.OMISSION,
+                Severity.WARNING,
+                f"Unusual length for a translation of {seg.id} "
+                f"({len(tgt)} characters for {len(src)} in the source): check for omissions.",
+            )
+        if (
+            _norm(src) == _norm(tgt)
+            and len(_WORD.findall(src)) >= 2
+            and base(pair.source_language) != base(ctx.language)
+        ):
+            yield finding(
+                "bilingual.untranslated",
+                Category.UNTRANSLATED,
+                Severity.ERROR,
+                "This segment is the same as its source: it was not translated.",
+            )
+            return
+        missing = _missing_numbers(src, tgt, pair.source_language, ctx.language)
+        if missing:  # one finding a segment: findings are one per rule and span
+            yield finding(
+                "bilingual.number",
+                Category.NUMBERS,
+                Severity.ERROR,
+                f"The source has {_listed(missing)}, which this translation does not.",
+            )
+        for pattern, rule, what in (
+            (_URL, "bilingual.url", "address"),
+            (_PLACEHOLDER, "bilingual.placeholder", "placeholder or tag"),
+        ):
+            lost = [
+                t for t in dict.fromkeys(m.group() for m in pattern.finditer(src)) if t not in tgt
+            ]
+            if lost:
+                yield finding(
+                    rule,
+                    Category.MARKUP,
+                    Severity.ERROR,
+                    f"The source's {what} {_listed([repr(t) for t in lost])} is missing or changed here.",
+                )
+        s_end, t_end = src.rstrip()[-1:], tgt.rstrip(" \"'”»’)")[-1:]
+        if s_end in _FINAL and t_end != s_end and not (s_end == "…" and tgt.endswith("...")):
+            yield finding(
+                "bilingual.end-punctuation",
+                Category.TYPOGRAPHICAL,
+                Severity.WARNING,
+                f"The source ends with {s_end!r}, this translation with {t_end or 'nothing'!r}.",
+            )
+        if src.count("(") == src.count(")") and tgt.count("(") != tgt.count(")"):
+            yield finding(
+                "bilingual.brackets",
+                Category.TYPOGRAPHICAL,
+                Severity.WARNING,
+                "Brackets do not balance in this translation (they do in the source).",
+            )
+        key = _norm(src)
+        if len(_WORD.findall(src)) >= 3:
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = (_norm(tgt), seg)
+            elif earlier[0] != _norm(tgt):
+                yield finding(
+                    "bilingual.inconsistent",
+                    Category.TERMINOLOGY,
+                    Severity.INFO,
+                    f"The same source sentence is translated differently in {earlier[1].id}.",
+                )
+
+
+def _finding(
+    ctx: CheckContext,
+    pair: Pair,
+    seg: Segment,
+    rule: str,
+    category: Category,
+    severity: Severity,
+    message: str,
+) -> Finding:
+    from dataclasses import replace
+
+    s, e = pair.source.to_source(*seg.source)
+    ref = SegmentRef(seg.id, s, e, pair.source.source[s:e])
+    f = ctx.finding(
+        rule_id=rule,
+        source="bilingual",
+        category=category,
+        severity=severity,
+        message=message,
+        start=seg.target[0],
+        end=seg.target[1],
+    )
+    return replace(f, segment=ref)
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()) + re.findall(r"\d+", text))
+
+
+# ---- numbers, dates and times, compared by value ----
+
+
+def _missing_numbers(src: str, tgt: str, s_lang: str, t_lang: str) -> list[str]:
+    """What the source states (numbers, dates, times) that the target does not."""
+    out: list[str] = []
+    t_dates, t_times, t_rest = _dates_times(tgt, t_lang)
+    s_dates, s_times, s_rest = _dates_times(src, s_lang)
+    have_dates = {d for d, _ in t_dates}
+    have_times = {t for t, _ in t_times}
+    for d, text in s_dates:
+        if d not in have_dates:
+            out.append(f"the date {text!r}")
+    for t, text in s_times:
+        if t not in have_times and (t[0] % 12, t[1]) not in {(h % 12, m) for h, m in have_times}:
+            out.append(f"the time {text!r}")
+    t_values = _values(t_rest, t_lang, s_lang)
+    for text, values in _numbers(s_rest, s_lang, s_lang):
+        if not values & t_values:
+            out.append(f"the number {text!r}")
+    return out
+
+
+Dated = list[tuple[datetime.date, str]]
+Timed = list[tuple[tuple[int, int], str]]
+
+
+def _dates_times(text: str, lang: str) -> tuple[Dated, Timed, str]:
+    """Dates and times in a text (numeric, or with a month name of the language or
+    English), and the text with them blanked out."""
+    dates: list[tuple[datetime.date, str]] = []
+    times: list[tuple[tuple[int, int], str]] = []
+    rest = list(text)
+
+    def blank(m: re.Match[str]) -> None:
+        for i in range(m.start(), m.end()):
+            rest[i] = " "
+
+    for m in _DATE.finditer(text):
+        try:
+            if m.group("y"):
+                dates.append((datetime.date(int(m["y"]), int(m["m"]), int(m["d"])), m.group()))
+            else:
+                dates.append((datetime.date(int(m["iy"]), int(m["im"]), int(m["id"])), m.group()))
+        except ValueError:
+            try:  # month first (an American date)
+                dates.append((datetime.date(int(m["y"]), int(m["d"]), int(m["m"])), m.group()))
+            except (ValueError, TypeError):
+                continue
+        blank(m)
+    for m, date in _named_dates(text, lang):
+        dates.append((date, m.group()))
+        blank(m)
+    for m in _TIME.finditer("".join(rest)):
+        times.append(((int(m["h"]), int(m["mi"])), m.group()))
+        blank(m)
+    return dates, times, "".join(rest)
+
+
+def _named_dates(text: str, lang: str) -> Iterator[tuple[re.Match[str], datetime.date]]:
+    for pattern, months in (_month_pattern(lang), _month_pattern("en")):
+        for m in pattern.finditer(text):
+            month = months.get((m["m1"] or m["m2"]).rstrip(".").lower())
+            day = int(m["d1"] or m["d2"])
+            try:
+                yield m, datetime.date(int(m["y1"] or m["y2"]), month or 0, day)
+            except ValueError:
+                continue
+
+
+@lru_cache(maxsize=16)
+def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    months: dict[str, int] = dict(cldr_facts(lang)["month_numbers"])
+    names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?P<d1>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m1>{names})\.?(?:\s+de)?\s+(?P<y1>\d{{4}})"
+        rf"|(?P<m2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})",
+        re.IGNORECASE,
+    )
+    return pattern, months
+
+
+def _numbers(text: str, lang: str, other: str) -> list[tuple[str, set[float]]]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        values = _readings(m.group(), (lang, other))
+        scale = _scale_after(text, m.end())
+        values |= {round(v * 10**scale, 6) for v in values} if scale else set()
+        out.append((m.group(), values))
+    for m in _WORD.finditer(text):
+        value = _word_value(m.group().lower(), lang)
+        if value is not None and value > 1:
+            out.append((m.group(), {float(value)}))
+    return out
+
+
+def _values(text: str, lang: str, other: str) -> set[float]:
+    values: set[float] = set()
+    for _, vs in _numbers(text, lang, other):
+        values |= vs
+    return values
+
+
+def _readings(token: str, langs: tuple[str, ...]) -> set[float]:
+    """The values a number token can have under the separators of these languages."""
+    out: set[float] = set()
+    for lang in langs:
+        decimal, group = cldr_facts(lang)["decimal"], cldr_facts(lang)["group"]
+        raw = token
+        for g in {group, " ", "\u00a0", "\u202f"}:
+            raw = raw.replace(g, "")
+        raw = raw.replace(decimal, ".")
+        try:
+            out.add(round(float(raw), 6))
+        except ValueError:
+            continue
+    return out
+
+
+def _scale_after(text: str, end: int) -> int:
+    m = re.match(r"[\s\u00a0\u202f]*([^\W\d_]+)", text[end : end + 20])
+    if not m:
+        return 0
+    word = m.group(1).lower()
+    for power, stems in SCALES.items():
+        if any(word.startswith(s) for s in stems):
+            return power
+    return 0
+
+
+@lru_cache(maxsize=16)
+def _number_words(lang: str) -> dict[str, int]:
+    words = NUMBER_WORDS.get(base(lang), "").split()
+    return {w: i for i, w in enumerate(words)}
+
+
+def _word_value(word: str, lang: str) -> int | None:
+    value = _number_words(lang).get(word)
+    if value is None:
+        value = _EXTRA_WORDS.get(word)
+    return value

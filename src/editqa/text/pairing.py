@@ -1,0 +1,113 @@
+"""Pairing a translation with its source: blocks aligned first, then sentences within
+each aligned group of blocks (length-based, with numbers and names as anchors).
+
+The result is a `Pair`: the source document, its language, and segments, each a span of the
+source text and a span of the target text (either may be empty: an omission or an
+addition). Segment ids are "p3.s2": the third aligned paragraph group, its second sentence
+group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editqa.document.loader import Document
+from editqa.model import BlockKind
+from editqa.text.align import Bead, align, split_sentences, suspicious
+
+ALIGNED_KINDS = frozenset(
+    {BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One aligned unit: text spans (not source-file offsets) of each side; `problem` is
+    "omitted", "added" or "length" when the alignment itself looks wrong."""
+
+    id: str
+    source: tuple[int, int]
+    target: tuple[int, int]
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    source: Document
+    source_language: str
+    segments: tuple[Segment, ...]
+    ratio: float  # target length / source length over the whole text
+
+
+def _units(doc: Document) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in doc.blocks if b.kind in ALIGNED_KINDS]
+
+
+def pair_documents(source: Document, source_language: str, target: Document) -> Pair:
+    """Align `target` (the translation) with `source`, paragraphs then sentences. An
+    omission gets an empty target span where the text is missing, an addition an empty
+    source span."""
+    s_units, t_units = _units(source), _units(target)
+    s_texts = [source.text[a:b] for a, b in s_units]
+    t_texts = [target.text[a:b] for a, b in t_units]
+    total_s = sum(len(t) for t in s_texts) or 1
+    ratio = min(2.0, max(0.5, sum(len(t) for t in t_texts) / total_s))
+    segments: list[Segment] = []
+    cursor = _Cursor(s_units[0][0] if s_units else 0, t_units[0][0] if t_units else 0)
+    for p, bead in enumerate(align(s_texts, t_texts, ratio=ratio), start=1):
+        s_sent = [sp for i in bead.source for sp in split_sentences(source.text, *s_units[i])]
+        t_sent = [sp for j in bead.target for sp in split_sentences(target.text, *t_units[j])]
+        if not s_sent or not t_sent:  # a paragraph omitted or added as a whole
+            whole = "omitted" if not t_sent else "added"
+            segments.append(cursor.segment(f"p{p}", s_sent, t_sent, whole))
+            continue
+        s_txt = [source.text[a:b] for a, b in s_sent]
+        t_txt = [target.text[a:b] for a, b in t_sent]
+        for k, inner in enumerate(align(s_txt, t_txt, ratio=ratio), start=1):
+            problem = suspicious(inner, s_txt, t_txt, ratio) or _merged_short(
+                inner, s_txt, t_txt, ratio
+            )
+            segments.append(
+                cursor.segment(
+                    f"p{p}.s{k}",
+                    [s_sent[i] for i in inner.source],
+                    [t_sent[j] for j in inner.target],
+                    problem,
+                )
+            )
+    return Pair(source, source_language, tuple(segments), ratio)
+
+
+MIN_DROPPED = 20  # characters: a shorter sentence merged away may be a fragment
+
+
+def _merged_short(bead: Bead, source: list[str], target: list[str], ratio: float) -> str | None:
+    """ "length" for a 2-1 bead whose target is closer to the longer source sentence alone
+    than to both: the shorter sentence was probably left out, not merged in."""
+    if len(bead.source) != 2 or len(bead.target) != 1:
+        return None
+    a, b = (len(source[i]) for i in bead.source)
+    lt = len(target[bead.target[0]])
+    if min(a, b) < MIN_DROPPED:
+        return None
+    alone = min(abs(lt - a * ratio), abs(lt - b * ratio))
+    return "length" if alone < abs(lt - (a + b) * ratio) else None
+
+
+class _Cursor:
+    """Where the last segment ended on each side: an empty side is placed there."""
+
+    def __init__(self, source: int, target: int) -> None:
+        self.source, self.target = source, target
+
+    def segment(
+        self,
+        ident: str,
+        s_spans: list[tuple[int, int]],
+        t_spans: list[tuple[int, int]],
+        problem: str | None,
+    ) -> Segment:
+        s = (s_spans[0][0], s_spans[-1][1]) if s_spans else (self.source, self.source)
+        t = (t_spans[0][0], t_spans[-1][1]) if t_spans else (self.target, self.target)
+        self.source, self.target = s[1], t[1]
+        return Segment(ident, s, t, problem)

@@ -1,0 +1,143 @@
+"""Bilingual checks: a translation against its source, over aligned segments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editqa.api import check_pair
+from editqa.config import GrammarSettings, Options
+from editqa.runtime import Runtime
+
+OFF = Options(grammar=GrammarSettings(mode="off"), checks=("bilingual",))
+
+
+def pair(
+    tmp_path: Path, runtime: Runtime, source: str, target: str, **kw: str
+) -> list[tuple[str, str, str]]:
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    result = check_pair(
+        str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime, **kw
+    )
+    assert not result.errors, result.errors
+    return [(f.rule_id, f.message, f.segment.id if f.segment else "") for f in result.findings]
+
+
+def test_numbers_in_another_locale_format_are_not_mismatches(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    source = (
+        "Бюджет составит 1,6 млн рублей, а заседание 23.12.2015 началось в 15:27. "
+        "В городе живут 1 250 000 человек. Три района получат деньги.\n"
+    )
+    target = (
+        "The budget will be 1.6 million roubles, and the meeting on 23 December 2015 began at "
+        "3:27 pm. The city has 1,250,000 people. Three districts will get money.\n"
+    )
+    assert pair(tmp_path, runtime, source, target) == []
+
+
+def test_a_changed_number_date_and_time_are_reported(tmp_path: Path, runtime: Runtime) -> None:
+    source = "Бюджет составит 1,6 млн рублей, а заседание 23.12.2015 началось в 15:27.\n"
+    target = "The budget will be 16 million roubles, and the meeting on 22 December 2015 began at 15:37.\n"
+    (message,) = [
+        m for r, m, _ in pair(tmp_path, runtime, source, target) if r == "bilingual.number"
+    ]
+    assert "'1,6'" in message and "'23.12.2015'" in message and "'15:27'" in message
+
+
+def test_omission_untranslated_and_markup(tmp_path: Path, runtime: Runtime) -> None:
+    source = (
+        "Мэр открыл мост.\n\nОн сказал, что мост простоит сто лет. Движение по мосту откроют в "
+        "конце весны, когда закончится укладка асфальта.\n\n"
+        "Подробности на сайте https://city.example.org и по адресу press@city.example.org.\n\n"
+        "Нажмите {0}, чтобы продолжить.\n"
+    )
+    target = (
+        "The mayor opened the bridge.\n\nHe said the bridge would stand for a hundred years.\n\n"
+        "Details on the website.\n\nНажмите {0}, чтобы продолжить.\n"
+    )
+    found = pair(tmp_path, runtime, source, target, source_lang="ru")
+    rules = [r for r, _, _ in found]
+    assert {"bilingual.omission", "bilingual.length"} & set(rules)  # a sentence left out
+    (url,) = [m for r, m, _ in found if r == "bilingual.url"]
+    assert "https://city.example.org" in url and "press@city.example.org" in url
+    assert "bilingual.untranslated" in rules
+    assert "bilingual.placeholder" not in rules  # the untranslated segment kept {0}
+
+
+def test_end_punctuation_brackets_and_consistency(tmp_path: Path, runtime: Runtime) -> None:
+    source = (
+        "Что будет с ценами? Цены вырастут (по прогнозу).\n\n"
+        "Решение примут в среду утром.\n\nРешение примут в среду утром.\n"
+    )
+    target = (
+        "What will happen to prices. Prices will rise (according to the forecast.\n\n"
+        "The decision will be taken on Wednesday morning.\n\n"
+        "A ruling comes on Wednesday morning.\n"
+    )
+    rules = [r for r, _, _ in pair(tmp_path, runtime, source, target)]
+    assert {"bilingual.end-punctuation", "bilingual.brackets", "bilingual.inconsistent"} <= set(
+        rules
+    )
+
+
+def test_findings_carry_the_source_segment(tmp_path: Path, runtime: Runtime) -> None:
+    source = "Мэр открыл мост 3 мая.\n"
+    target = "The mayor opened the bridge on 4 May.\n"
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    result = check_pair(str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime)
+    (f,) = [f for f in result.findings if f.rule_id == "bilingual.number"]
+    assert f.segment is not None and f.segment.source_text == source.strip()
+    assert (f.segment.source_start, f.segment.source_end) == (0, len(source.strip()))
+
+
+def test_an_unreadable_source_is_an_error(tmp_path: Path, runtime: Runtime) -> None:
+    (tmp_path / "t.txt").write_text("Text.\n", encoding="utf-8")
+    result = check_pair(
+        str(tmp_path / "t.txt"), str(tmp_path / "missing.txt"), OFF, runtime=runtime
+    )
+    assert result.errors and "missing.txt" in str(result.errors[0].error)
+
+
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_reports_show_the_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    from editqa.cli import main
+
+    (tmp_path / "s.txt").write_text("Мэр открыл мост 3 мая.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The mayor opened the bridge on 4 May.\n", encoding="utf-8")
+    code = main(
+        [
+            "check",
+            str(tmp_path / "t.txt"),
+            "--source",
+            str(tmp_path / "s.txt"),
+            "--grammar",
+            "off",
+            "-f",
+            fmt,
+            "--color",
+            "never",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    if fmt == "json":
+        assert '"segment_id": "p1.s1"' in out and '"source_start": 0' in out
+    else:
+        assert "source [p1.s1]: Мэр открыл мост 3 мая." in out
+
+
+def test_source_lang_without_source_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from editqa.cli import main
+
+    (tmp_path / "t.txt").write_text("Text.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "t.txt"), "--source-lang", "ru"]) == 2
+    assert "--source-lang needs --source" in capsys.readouterr().err
