@@ -106,3 +106,19 @@ def test_translation_pair_findings(folder: Path, runtime: Runtime) -> None:
     if os.environ.get("EDITQA_UPDATE_GOLDEN"):
         expected.write_text(got, encoding="utf-8")
     assert got == expected.read_text(encoding="utf-8")
+
+
+BILINGUAL = sorted(
+    p for p in (REPO / "samples" / "bilingual").iterdir() if p.suffix in (".xlf", ".po")
+)
+
+
+@pytest.mark.parametrize("sample", BILINGUAL, ids=[p.name for p in BILINGUAL])
+def test_bilingual_file_findings(sample: Path, runtime: Runtime) -> None:
+    """`samples/bilingual/NAME.xlf|.po` gives `NAME.xlf.expected`: every translation checked
+    against its own source, findings at their line and column in the file."""
+    got = line_report(sample, runtime)
+    expected = sample.with_name(sample.name + ".expected")
+    if os.environ.get("EDITQA_UPDATE_GOLDEN"):
+        expected.write_text(got, encoding="utf-8")
+    assert got == expected.read_text(encoding="utf-8")

@@ -13,8 +13,16 @@ from editqa.checks.grammar import GrammarCheck, merge
 from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
 from editqa.config import Options
+from editqa.document.bilingual import is_bilingual, load_bilingual
 from editqa.document.extraction import default_extractors
-from editqa.document.loader import Document, expand_paths, load_bytes, load_path, load_text
+from editqa.document.loader import (
+    Document,
+    expand_paths,
+    load_bytes,
+    load_path,
+    load_text,
+    read_path,
+)
 from editqa.errors import EditqaError, ExitCode
 from editqa.fixes.apply import apply_edits
 from editqa.fixes.resolve import Dropped, resolve
@@ -23,7 +31,7 @@ from editqa.rules.engine import RulesCheck
 from editqa.rules.loader import load_rules
 from editqa.runtime import Runtime
 from editqa.text.lang import base, infer_english_dialect, parse_tag
-from editqa.text.pairing import Pair, pair_documents
+from editqa.text.pairing import Pair, Segment, pair_documents
 from editqa.text.words import WordList
 
 DEFAULT_LANGUAGE = "en"
@@ -167,10 +175,28 @@ def _check_one(
     path: str, runtime: Runtime, checks: Sequence[Check], lang: str | None
 ) -> FileResult:
     try:
+        if is_bilingual(path):
+            return _check_bilingual(path, runtime, checks, lang)
         doc = load_path(path)
         return check_document(doc, runtime, checks, lang)
     except EditqaError as exc:
         return FileResult(path, None, (), "", str(exc))
+
+
+def _check_bilingual(
+    path: str, runtime: Runtime, checks: Sequence[Check], lang: str | None
+) -> FileResult:
+    """An XLIFF or PO file: its translations checked, each against its own source."""
+    text, encoding = read_path(path)
+    bf = load_bilingual(path, text, encoding)
+    s_lang = bf.source_language and parse_tag(bf.source_language)
+    s_lang = resolve_language(bf.source, s_lang or None, runtime)
+    t_lang = lang or (parse_tag(bf.target_language) if bf.target_language else None)
+    segments = tuple(Segment(uid, s, t) for uid, s, t in bf.units)
+    total = sum(e - s for _, (s, e), _ in bf.units) or 1
+    ratio = min(2.0, max(0.5, sum(e - s for _, _, (s, e) in bf.units) / total))
+    pair = Pair(bf.source, s_lang, segments, ratio)
+    return check_document(bf.target, runtime, checks, t_lang, pair=pair)
 
 
 _WORKER: tuple[Runtime, list[Check]] | None = None

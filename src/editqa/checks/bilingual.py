@@ -36,6 +36,7 @@ _URL = re.compile(
 _PLACEHOLDER = re.compile(
     r"\{\{\s*\w+\s*\}\}|\{\w*\}|%(?:\(\w+\))?[sdfi]|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>"
 )
+_MARKUP = re.compile(f"{_URL.pattern}|{_PLACEHOLDER.pattern}")
 _DATE = re.compile(
     r"(?<![\w./-])(?:(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\w/]|[.-]\d)"
@@ -115,6 +116,14 @@ class BilingualCheck:
                 Category.OMISSION,
                 Severity.WARNING,
                 "This text has no counterpart in the source (an addition, or a mistranslation).",
+            )
+            return
+        if src.strip() and not tgt.strip():
+            yield finding(
+                "bilingual.untranslated",
+                Category.UNTRANSLATED,
+                Severity.WARNING,
+                f"Segment {seg.id} has no translation yet.",
             )
             return
         if seg.problem == "length":
@@ -232,6 +241,8 @@ def _norm(text: str) -> str:
 def _missing_numbers(src: str, tgt: str, s_lang: str, t_lang: str) -> list[str]:
     """What the source states (numbers, dates, times) that the target does not."""
     out: list[str] = []
+    # numbers inside addresses and placeholders are not the text's numbers ("{0}")
+    src, tgt = _MARKUP.sub(" ", src), _MARKUP.sub(" ", tgt)
     t_dates, t_times, t_rest = _dates_times(tgt, t_lang)
     s_dates, s_times, s_rest = _dates_times(src, s_lang)
     have_dates = {d for d, _ in t_dates}

@@ -62,6 +62,19 @@ def load_bytes(
     return load_text(text, path, extractor=extractor, encoding=encoding)
 
 
+def read_path(path: str) -> tuple[str, str]:
+    """The decoded text of a file (or standard input) and its encoding; InputError names it."""
+    if path == STDIN:
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return decode(data, path)
+
+
 def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -> Document:
     """Read and load one file, or standard input for '-'. Raises InputError naming the file."""
     if path == STDIN:
@@ -83,7 +96,11 @@ def expand_paths(paths: Iterable[str], extensions: Iterable[str] | None = None) 
 
     A directory with no such file is yielded as itself, so that loading it reports the
     problem instead of the run passing silently."""
+    from editqa.document.bilingual import BILINGUAL_EXTENSIONS
+
     exts = {e.lower() for e in (extensions or default_extractors()) if e}
+    if extensions is None:
+        exts |= set(BILINGUAL_EXTENSIONS)
     for p in paths:
         if p != STDIN and os.path.isdir(p):
             found: list[str] = []

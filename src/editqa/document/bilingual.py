@@ -1,0 +1,201 @@
+"""Bilingual files: XLIFF 1.2 and 2.0 and gettext PO, read with translate-toolkit.
+
+translate-toolkit parses the file (units, ids, languages). editqa then finds each unit's
+source and target content in the decoded file itself, decoding XML entities or PO escapes
+as it walks, so that every character of the checkable text maps back to its place in the
+file: a finding in a translation points at the right line and column of the XLIFF or PO
+file. The translation side becomes a Document (one paragraph block a unit), the source
+side another Document over the same file; the units are the aligned segments.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from editqa.document.loader import Document
+from editqa.document.sourcemap import LineIndex, Segment, SourceMap
+from editqa.errors import InputError
+from editqa.model import Block, BlockKind
+
+BILINGUAL_EXTENSIONS = (".xlf", ".xliff", ".po", ".pot")
+_XML_CONTENT = {
+    "source": re.compile(r"<source\b[^>]*?(?:/>|>(?P<body>.*?)</source>)", re.S),
+    "target": re.compile(r"<target\b[^>]*?(?:/>|>(?P<body>.*?)</target>)", re.S),
+}
+_XML_UNIT = re.compile(r"<(?:trans-unit|segment)\b.*?</(?:trans-unit|segment)>", re.S)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+_TAG = re.compile(r"<[^>]*>")
+_PO_ENTRY = re.compile(
+    r'^msgid\s+(?P<id>(?:"(?:[^"\\\n]|\\.)*"\s*\n?)+)'
+    r'(?:msgid_plural\s+(?:"(?:[^"\\\n]|\\.)*"\s*\n?)+)?'
+    r'(?P<key>msgstr(?:\[0\])?)\s+(?P<str>(?:"(?:[^"\\\n]|\\.)*"[ \t]*(?:\n|$))+)',
+    re.M,
+)
+_PO_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_PO_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    source: tuple[str, list[Segment]]  # text, and its map into the file (offsets from 0)
+    target: tuple[str, list[Segment]]
+
+
+@dataclass(frozen=True, slots=True)
+class BilingualFile:
+    """The translation and the source as Documents over the same file, and the units as
+    (id, source text span, target text span)."""
+
+    target: Document
+    source: Document
+    units: tuple[tuple[str, tuple[int, int], tuple[int, int]], ...]
+    source_language: str | None
+    target_language: str | None
+
+
+def is_bilingual(path: str) -> bool:
+    return path.lower().endswith(BILINGUAL_EXTENSIONS)
+
+
+def load_bilingual(path: str, text: str, encoding: str = "utf-8") -> BilingualFile:
+    """Read a decoded XLIFF or PO file; a file translate-toolkit cannot parse is an
+    InputError naming it."""
+    store = _parse(path, text)
+    if path.lower().endswith((".po", ".pot")):
+        units = _po_units(text)
+    else:
+        units = _xml_units(text, [_unit_id(u) for u in store.units if not u.isheader()])
+    return _documents(path, text, encoding, units, store)
+
+
+def _parse(path: str, text: str) -> Any:
+    from translate.storage import po, xliff
+
+    data = text.encode("utf-8")
+    try:
+        if path.lower().endswith((".po", ".pot")):
+            return po.pofile.parsestring(data)  # type: ignore[no-untyped-call]
+        return xliff.xlifffile.parsestring(data)  # type: ignore[no-untyped-call]
+    except Exception as exc:  # translate-toolkit raises lxml, ValueError and its own errors
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{path}: not a readable bilingual file: {first}") from None
+
+
+def _unit_id(unit: object) -> str:
+    raw = str(unit.getid())  # type: ignore[attr-defined]
+    return raw.split("\x04")[-1] or raw
+
+
+def _xml_units(text: str, ids: list[str]) -> list[Unit]:
+    units = []
+    for i, m in enumerate(_XML_UNIT.finditer(text)):
+        sides = []
+        for side in ("source", "target"):
+            c = _XML_CONTENT[side].search(m.group(), 0)
+            if c is None or c.group("body") is None:
+                at = m.start() + (c.end() if c is not None else len(m.group()))
+                sides.append(("", [Segment(0, at, 0)]))
+                continue
+            sides.append(_decode_xml(c.group("body"), m.start() + c.start("body")))
+        unit_id = ids[i] if i < len(ids) else str(i + 1)
+        units.append(Unit(unit_id, sides[0], sides[1]))
+    return units
+
+
+def _decode_xml(body: str, offset: int) -> tuple[str, list[Segment]]:
+    """The text of XML content (entities decoded, inline tags dropped) and its map."""
+    out: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    for m in re.finditer(rf"{_ENTITY.pattern}|{_TAG.pattern}", body):
+        _literal(body[pos : m.start()], offset + pos, out, segments)
+        if m.group().startswith("&"):
+            _literal(html.unescape(m.group()), offset + m.start(), out, segments, width=0)
+        pos = m.end()
+    _literal(body[pos:], offset + pos, out, segments)
+    return "".join(out), segments or [Segment(0, offset, 0)]
+
+
+def _literal(
+    chunk: str, source_at: int, out: list[str], segments: list[Segment], width: int = -1
+) -> None:
+    """Append `chunk` to the text; it comes from the file at `source_at` (as itself, or,
+    with width 0, from an escape there that the map points at as a whole)."""
+    if not chunk:
+        return
+    text_at = sum(len(x) for x in out)
+    out.append(chunk)
+    segments.append(Segment(text_at, source_at, len(chunk) if width < 0 else 0))
+
+
+def _po_units(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    for m in _PO_ENTRY.finditer(text):
+        source = _decode_po(m.group("id"), m.start("id"))
+        target = _decode_po(m.group("str"), m.start("str"))
+        if not source[0] and not units:
+            continue  # the header entry
+        # PO entries have no ids: each is named by the line of its msgid
+        units.append(Unit(f"line {text.count(chr(10), 0, m.start()) + 1}", source, target))
+    return units
+
+
+def _decode_po(block: str, offset: int) -> tuple[str, list[Segment]]:
+    out: list[str] = []
+    segments: list[Segment] = []
+    for s in _PO_STRING.finditer(block):
+        body, base = s.group(1), offset + s.start(1)
+        pos = 0
+        for e in re.finditer(r"\\(.)", body):
+            _literal(body[pos : e.start()], base + pos, out, segments)
+            _literal(_PO_ESCAPES.get(e.group(1), e.group(1)), base + e.start(), out, segments, 0)
+            pos = e.end()
+        _literal(body[pos:], base + pos, out, segments)
+    return "".join(out), segments or [Segment(0, offset, 0)]
+
+
+def _documents(
+    path: str, text: str, encoding: str, units: list[Unit], store: object
+) -> BilingualFile:
+    lines = LineIndex.of(text)
+    sides: list[tuple[str, tuple[Block, ...], SourceMap, list[tuple[int, int]]]] = []
+    for side in ("source", "target"):
+        parts: list[str] = []
+        segments: list[Segment] = []
+        blocks: list[Block] = []
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for unit in units:
+            body, mapping = getattr(unit, side)
+            segments.extend(Segment(s.text_start + at, s.source_start, s.length) for s in mapping)
+            spans.append((at, at + len(body)))
+            if body:
+                blocks.append(Block(BlockKind.PARAGRAPH, at, at + len(body)))
+            parts.append(body)
+            at += len(body) + 2
+        joined = "\n\n".join(parts)
+        sides.append((joined, tuple(blocks), SourceMap(tuple(segments)), spans))
+    (s_text, s_blocks, s_map, s_spans), (t_text, t_blocks, t_map, t_spans) = sides
+    source = Document(path, text, s_text, s_blocks, s_map, lines, encoding)
+    target = Document(path, text, t_text, t_blocks, t_map, lines, encoding)
+    pairs = tuple((u.id, s_spans[i], t_spans[i]) for i, u in enumerate(units))
+    s_lang = getattr(store, "sourcelanguage", None) or _po_language(store, "source")
+    t_lang = getattr(store, "targetlanguage", None) or _po_language(store, "target")
+    return BilingualFile(target, source, pairs, s_lang or None, t_lang or None)
+
+
+def _po_language(store: object, side: str) -> str | None:
+    if side != "target":
+        return None
+    header = getattr(store, "parseheader", None)
+    if header is None:
+        return None
+    try:
+        value = header().get("Language")
+    except Exception:  # a malformed header is no reason to fail the check
+        return None
+    return str(value) if value else None
