@@ -30,6 +30,7 @@ from editqa.model import CheckResult, FileResult, Finding, Notice, Severity
 from editqa.rules.engine import RulesCheck
 from editqa.rules.loader import load_rules
 from editqa.runtime import Runtime
+from editqa.text.glossary import Glossary
 from editqa.text.lang import base, infer_english_dialect, parse_tag
 from editqa.text.pairing import Pair, Segment, pair_documents
 from editqa.text.words import WordList
@@ -43,7 +44,10 @@ def build_runtime(options: Options) -> Runtime:
     """Load word lists and rules once; dictionaries and gazetteers are built on first use."""
     words = WordList.load(options.word_files())
     rules = load_rules(options.rule_dirs, builtin=options.builtin_rules)
-    return Runtime(words=words, rules=rules, grammar=options.grammar, style=options.style)
+    glossary = Glossary.load(options.glossaries)
+    return Runtime(
+        words=words, rules=rules, grammar=options.grammar, style=options.style, glossary=glossary
+    )
 
 
 def build_checks(runtime: Runtime, names: Iterable[str]) -> list[Check]:

@@ -88,6 +88,10 @@ def check(
     source_lang: Annotated[
         str | None, typer.Option("--source-lang", help="The source's language (else detected).")
     ] = None,
+    glossary: Annotated[
+        list[str] | None,
+        typer.Option("--glossary", help="Termbase CSV for translation checks (repeatable)."),
+    ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, json, line, html or diff.")
     ] = "terminal",
@@ -142,6 +146,7 @@ def check(
         rules,
         config=config,
         style=style,
+        glossary=glossary,
         jobs=jobs,
         grammar=grammar,
         lt_server=lt_server,
@@ -199,6 +204,7 @@ def _options(
     *,
     config: str | None = None,
     style: list[str] | None = None,
+    glossary: list[str] | None = None,
     jobs: int = 0,
     grammar: str = "auto",
     lt_server: str | None = None,
@@ -228,6 +234,7 @@ def _options(
         jobs=jobs or (os.cpu_count() or 1),
         grammar=settings,
         style=style_settings(config, style),
+        glossaries=tuple(glossary or ()),
     )
 
 

@@ -64,6 +64,7 @@ class Options:
     checks: tuple[str, ...] = ("spelling", "rules", "script", "bilingual", "grammar")
     grammar: GrammarSettings = field(default_factory=GrammarSettings)
     style: StyleSettings = field(default_factory=StyleSettings)
+    glossaries: tuple[str, ...] = ()  # termbase files for translation checks
 
     def __post_init__(self) -> None:
         if self.lang is not None:

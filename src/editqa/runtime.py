@@ -17,6 +17,7 @@ from editqa.config import GrammarSettings
 from editqa.rules.schema import RuleSet
 from editqa.style import Style, StyleSettings, style_for
 from editqa.text.gazetteer import Gazetteer, default_names
+from editqa.text.glossary import Glossary
 from editqa.text.lang import LanguageDetector, base
 from editqa.text.lexicon import (
     PYSPELL_LANGUAGES,
@@ -39,11 +40,13 @@ class Runtime:
         rules: RuleSet | None = None,
         grammar: GrammarSettings | None = None,
         style: StyleSettings | None = None,
+        glossary: Glossary | None = None,
     ) -> None:
         self.words = words or WordList()
         self.rules = rules or RuleSet(())
         self.grammar = grammar or GrammarSettings()
         self.style_settings = style or StyleSettings()
+        self.glossary = glossary or Glossary()
         self.notices = Notices()
         self._grammar_backends: list[GrammarBackend] | None = None
         self.detector = LanguageDetector()

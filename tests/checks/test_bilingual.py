@@ -141,3 +141,50 @@ def test_source_lang_without_source_is_a_usage_error(
     (tmp_path / "t.txt").write_text("Text.\n", encoding="utf-8")
     assert main(["check", str(tmp_path / "t.txt"), "--source-lang", "ru"]) == 2
     assert "--source-lang needs --source" in capsys.readouterr().err
+
+
+def test_glossary_terms_required_and_forbidden(tmp_path: Path) -> None:
+    from editqa.api import build_runtime
+
+    (tmp_path / "g.csv").write_text(
+        "source,target,forbidden\nпричал,berth,moorage\nбюджет,budget,\n", encoding="utf-8"
+    )
+    (tmp_path / "s.txt").write_text(
+        "Новый причал построят к маю. Расходы бюджета выросли.\n", encoding="utf-8"
+    )
+    (tmp_path / "t.txt").write_text(
+        "The new moorage will be built by May. Spending from the treasury rose.\n",
+        encoding="utf-8",
+    )
+    options = Options(
+        grammar=GrammarSettings(mode="off"),
+        checks=("bilingual",),
+        glossaries=(str(tmp_path / "g.csv"),),
+    )
+    result = check_pair(
+        str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), options, runtime=build_runtime(options)
+    )
+    found = sorted((f.rule_id, f.message) for f in result.findings)
+    rules = [r for r, _ in found]
+    assert rules.count("bilingual.glossary") == 2  # neither 'berth' nor 'budget'
+    assert rules.count("bilingual.forbidden-term") == 1
+    assert any(
+        "g.csv:2" in m and "'moorage'" in m for r, m in found if r == "bilingual.forbidden-term"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("src,tgt\nа,b\n", "g.csv:1: a glossary needs a header"),
+        ("source,target,notes\nа,b,c\n", "g.csv:1: unknown glossary column 'notes'"),
+        ("source,target\nмэр\n", "g.csv:2: a glossary row needs a source"),
+    ],
+)
+def test_bad_glossaries_name_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
+    from editqa.errors import InputError
+    from editqa.text.glossary import Glossary
+
+    (tmp_path / "g.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=expected):
+        Glossary.load((str(tmp_path / "g.csv"),))

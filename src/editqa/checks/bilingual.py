@@ -15,7 +15,9 @@ the source file. Rule ids are `bilingual.*`:
 - `bilingual.untranslated`: a segment identical to its source;
 - `bilingual.end-punctuation`, `bilingual.brackets`: a question, exclamation or colon ending
   lost, or brackets that no longer balance;
-- `bilingual.inconsistent`: the same source sentence translated two ways.
+- `bilingual.inconsistent`: the same source sentence translated two ways;
+- `bilingual.glossary`, `bilingual.forbidden-term`: a termbase's source term translated
+  without its required target term, or with a forbidden one (`--glossary FILE`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from functools import lru_cache
 
 from editqa.checks.base import CheckContext
 from editqa.model import Category, Finding, SegmentRef, Severity
+from editqa.text.glossary import phrase_pattern
 from editqa.text.lang import base, cldr_facts
 from editqa.text.pairing import Pair, Segment
 
@@ -183,6 +186,25 @@ class BilingualCheck:
                 Severity.WARNING,
                 "Brackets do not balance in this translation (they do in the source).",
             )
+        for term in ctx.runtime.glossary.terms:
+            if not term.pattern.search(src):
+                continue
+            if term.targets and not any(_has(tgt, t) for t in term.targets):
+                wanted = " or ".join(repr(t) for t in term.targets)
+                yield finding(
+                    "bilingual.glossary",
+                    Category.TERMINOLOGY,
+                    Severity.WARNING,
+                    f"The glossary translates {term.source!r} as {wanted} ({term.where}).",
+                )
+            used = [t for t in term.forbidden if _has(tgt, t)]
+            if used:
+                yield finding(
+                    "bilingual.forbidden-term",
+                    Category.TERMINOLOGY,
+                    Severity.ERROR,
+                    f"The glossary forbids {used[0]!r} for {term.source!r} ({term.where}).",
+                )
         key = _norm(src)
         if len(_WORD.findall(src)) >= 3:
             earlier = seen.get(key)
@@ -220,6 +242,10 @@ def _finding(
         end=seg.target[1],
     )
     return replace(f, segment=ref)
+
+
+def _has(text: str, phrase: str) -> bool:
+    return phrase_pattern(phrase, True).search(text) is not None
 
 
 def _listed(items: list[str]) -> str:
