@@ -188,3 +188,19 @@ def test_bad_glossaries_name_file_and_line(tmp_path: Path, text: str, expected: 
     (tmp_path / "g.csv").write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=expected):
         Glossary.load((str(tmp_path / "g.csv"),))
+
+
+def test_a_name_spelt_two_ways_in_the_translation(tmp_path: Path, runtime: Runtime) -> None:
+    source = (
+        "Директор порта Ольга Смирнова открыла причал.\n\nПо словам Смирновой, работы "
+        "завершатся весной.\n\nЭксперт Иван Кузнецов согласился со Смирновой.\n"
+    )
+    target = (
+        "Port director Olga Smirnova opened the berth.\n\nAccording to Smirnowa, the work "
+        "will be finished in spring.\n\nExpert Ivan Kuznetsov agreed with Smirnova.\n"
+    )
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    result = check_pair(str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime)
+    (f,) = [f for f in result.findings if f.rule_id == "bilingual.name-spelling"]
+    assert (f.text, f.suggestions) == ("Smirnowa", ("Smirnova",))

@@ -16,6 +16,7 @@ the source file. Rule ids are `bilingual.*`:
 - `bilingual.end-punctuation`, `bilingual.brackets`: a question, exclamation or colon ending
   lost, or brackets that no longer balance;
 - `bilingual.inconsistent`: the same source sentence translated two ways;
+- `bilingual.name-spelling`: a source name spelt two ways in the translation;
 - `bilingual.glossary`, `bilingual.forbidden-term`: a termbase's source term translated
   without its required target term, or with a forbidden one (`--glossary FILE`).
 """
@@ -28,7 +29,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from editqa.checks.base import CheckContext
-from editqa.model import Category, Finding, SegmentRef, Severity
+from editqa.model import Category, Finding, FixSafety, SegmentRef, Severity
+from editqa.text.align import name_key
 from editqa.text.glossary import phrase_pattern
 from editqa.text.lang import base, cldr_facts
 from editqa.text.pairing import Pair, Segment
@@ -91,6 +93,7 @@ class BilingualCheck:
         seen_targets: dict[str, tuple[str, Segment]] = {}
         for seg in pair.segments:
             yield from self._segment(ctx, pair, seg, seen_targets)
+        yield from _name_spellings(ctx, pair)
 
     def _segment(
         self,
@@ -217,6 +220,69 @@ class BilingualCheck:
                     Severity.INFO,
                     f"The same source sentence is translated differently in {earlier[1].id}.",
                 )
+
+
+def _name_spellings(ctx: CheckContext, pair: Pair) -> Iterator[Finding]:
+    """A source name spelt two ways in the translation ("Smirnova", "Smirnowa"): the
+    spelling used less often is reported, with the other as the fix. Names are matched
+    across scripts and inflections by `name_key` ("Смирновой" ~ "Smirnova")."""
+    from collections import Counter
+
+    spellings: dict[str, Counter[str]] = {}
+    places: dict[str, list[tuple[int, int, Segment]]] = {}
+    for seg in pair.segments:
+        src = pair.source.text[seg.source[0] : seg.source[1]]
+        keys = {name_key(w) for w in _names(src)}
+        if not keys:
+            continue
+        for m in _NAME.finditer(ctx.document.text, seg.target[0], seg.target[1]):
+            if m.start() == seg.target[0]:
+                continue  # sentence-initial: capitalised for another reason
+            key = name_key(m.group())
+            if key in keys and len(key) > 3:
+                spellings.setdefault(key, Counter())[m.group()] += 1
+                places.setdefault(key, []).append((m.start(), m.end(), seg))
+    for key, counts in spellings.items():
+        if len(counts) < 2:
+            continue
+        best = counts.most_common(1)[0][0]
+        for start, end, seg in places[key]:
+            written = ctx.document.text[start:end]
+            if written == best:
+                continue
+            f = _finding(
+                ctx,
+                pair,
+                seg,
+                "bilingual.name-spelling",
+                Category.TERMINOLOGY,
+                Severity.WARNING,
+                f"This name is spelt {best!r} elsewhere in the translation ({counts[best]} times).",
+            )
+            from dataclasses import replace
+
+            s, e = ctx.document.to_source(start, end)
+            yield replace(
+                f,
+                start=s,
+                end=e,
+                text=ctx.document.source[s:e],
+                suggestions=(best,),
+                fix_safety=FixSafety.SUGGEST,
+            )
+
+
+_NAME = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+(?:-[A-ZА-Я][a-zа-я]+)?(?![\w-])")
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised words of a text that are not the first word of a sentence."""
+    out = []
+    for m in _NAME.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in '.!?…:"«„“':
+            out.append(m.group())
+    return out
 
 
 def _finding(
