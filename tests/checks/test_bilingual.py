@@ -204,3 +204,16 @@ def test_a_name_spelt_two_ways_in_the_translation(tmp_path: Path, runtime: Runti
     result = check_pair(str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime)
     (f,) = [f for f in result.findings if f.rule_id == "bilingual.name-spelling"]
     assert (f.text, f.suggestions) == ("Smirnowa", ("Smirnova",))
+
+
+def test_units_of_a_po_file_keep_their_white_space(tmp_path: Path, runtime: Runtime) -> None:
+    from editqa.api import check_paths
+
+    (tmp_path / "m.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Итого: "\nmsgstr "Total:"\n\n'
+        'msgid "Всего заказов"\nmsgstr "All orders"\n',
+        encoding="utf-8",
+    )
+    result = check_paths([str(tmp_path / "m.po")], OFF, runtime)
+    (f,) = [f for f in result.findings if f.rule_id == "bilingual.whitespace"]
+    assert "at the end" in f.message and f.segment is not None and f.segment.id == "line 5"

@@ -13,6 +13,7 @@ the source file. Rule ids are `bilingual.*`:
 - `bilingual.url`, `bilingual.placeholder`: URLs, e-mail addresses, placeholders ({0}, %s,
   {{name}}) and markup tags that must come through unchanged;
 - `bilingual.untranslated`: a segment identical to its source;
+- `bilingual.whitespace`: leading or trailing white space of a unit not kept;
 - `bilingual.end-punctuation`, `bilingual.brackets`: a question, exclamation or colon ending
   lost, or brackets that no longer balance;
 - `bilingual.inconsistent`: the same source sentence translated two ways;
@@ -174,6 +175,16 @@ class BilingualCheck:
                     Severity.ERROR,
                     f"The source's {what} {_listed([repr(t) for t in lost])} is missing or changed here.",
                 )
+        lead = (src[:1].isspace(), tgt[:1].isspace())
+        trail = (src[-1:].isspace(), tgt[-1:].isspace())
+        if lead[0] != lead[1] or trail[0] != trail[1]:
+            where = "start" if lead[0] != lead[1] else "end"
+            yield finding(
+                "bilingual.whitespace",
+                Category.TYPOGRAPHICAL,
+                Severity.INFO,
+                f"White space at the {where} differs from the source's (a unit's spaces often matter where it is shown).",
+            )
         s_end, t_end = src.rstrip()[-1:], tgt.rstrip(" \"'”»’)")[-1:]
         if s_end in _FINAL and t_end != s_end and not (s_end == "…" and tgt.endswith("...")):
             yield finding(
