@@ -59,3 +59,34 @@ def test_broken_files_are_input_errors() -> None:
     with pytest.raises(InputError, match=r"f\.xlf: not a readable bilingual file"):
         load_bilingual("f.xlf", "<xliff><file>")
     assert is_bilingual("a/b.XLIFF") and is_bilingual("x.po") and not is_bilingual("x.txt")
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ru" adminlang="en" segtype="sentence" datatype="plaintext"
+ o-tmf="x" creationtool="x" creationtoolversion="1"/>
+<body>
+<tu tuid="7"><tuv xml:lang="en"><seg>Price 5 &amp; 6</seg></tuv><tuv xml:lang="ru"><seg>Цена 5 &amp; 6</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_tmx_takes_the_source_from_the_header_language() -> None:
+    bf = load_bilingual("m.tmx", TMX)
+    assert (bf.source_language, bf.target_language) == ("ru", "en")
+    ((uid, (ss, se), (ts, te)),) = bf.units
+    assert uid == "7"
+    assert bf.source.text[ss:se] == "Цена 5 & 6" and bf.target.text[ts:te] == "Price 5 & 6"
+    s, _ = bf.target.to_source(ts, ts + 5)
+    assert TMX[s : s + 5] == "Price"
+
+
+def test_tables_need_source_and_target_columns() -> None:
+    table = "id,source,target\nq1,Привет,Hello\n,Пока,\n"
+    bf = load_bilingual("t.csv", table)
+    assert [u[0] for u in bf.units] == ["q1", "row 3"]
+    (_, _, (ts, te)), (_, _, empty) = bf.units
+    assert bf.target.text[ts:te] == "Hello" and empty[0] == empty[1]
+    s, e = bf.target.to_source(ts, te)
+    assert table[s:e] == "Hello"
+    with pytest.raises(InputError, match=r"t\.tsv:1: a bilingual table needs"):
+        load_bilingual("t.tsv", "original\ttranslation\nа\tb\n")

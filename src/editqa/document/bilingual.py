@@ -1,4 +1,5 @@
-"""Bilingual files: XLIFF 1.2 and 2.0 and gettext PO, read with translate-toolkit.
+"""Bilingual files: XLIFF 1.2 and 2.0, gettext PO and TMX read with translate-toolkit, and
+two-column CSV/TSV tables (`source`, `target`, optional `id`) read with the csv module.
 
 translate-toolkit parses the file (units, ids, languages). editqa then finds each unit's
 source and target content in the decoded file itself, decoding XML entities or PO escapes
@@ -20,7 +21,9 @@ from editqa.document.sourcemap import LineIndex, Segment, SourceMap
 from editqa.errors import InputError
 from editqa.model import Block, BlockKind
 
-BILINGUAL_EXTENSIONS = (".xlf", ".xliff", ".po", ".pot")
+BILINGUAL_EXTENSIONS = (".xlf", ".xliff", ".po", ".pot", ".tmx")
+# two-column tables are bilingual only when named: a folder's CSV may be a glossary
+TABLE_EXTENSIONS = (".csv", ".tsv")
 _XML_CONTENT = {
     "source": re.compile(r"<source\b[^>]*?(?:/>|>(?P<body>.*?)</source>)", re.S),
     "target": re.compile(r"<target\b[^>]*?(?:/>|>(?P<body>.*?)</target>)", re.S),
@@ -58,14 +61,22 @@ class BilingualFile:
 
 
 def is_bilingual(path: str) -> bool:
-    return path.lower().endswith(BILINGUAL_EXTENSIONS)
+    return path.lower().endswith(BILINGUAL_EXTENSIONS + TABLE_EXTENSIONS)
 
 
 def load_bilingual(path: str, text: str, encoding: str = "utf-8") -> BilingualFile:
     """Read a decoded XLIFF or PO file; a file translate-toolkit cannot parse is an
     InputError naming it."""
+    lower = path.lower()
+    if lower.endswith(TABLE_EXTENSIONS):
+        return _documents(path, text, encoding, _table_units(path, text), None)
     store = _parse(path, text)
-    if path.lower().endswith((".po", ".pot")):
+    if lower.endswith(".tmx"):
+        source_lang = getattr(store, "sourcelanguage", None)
+        units, target_lang = _tmx_units(text, source_lang)
+        bf = _documents(path, text, encoding, units, store)
+        return BilingualFile(bf.target, bf.source, bf.units, source_lang, target_lang)
+    if lower.endswith((".po", ".pot")):
         units = _po_units(text)
     else:
         units = _xml_units(text, [_unit_id(u) for u in store.units if not u.isheader()])
@@ -76,7 +87,11 @@ def _parse(path: str, text: str) -> Any:
     from translate.storage import po, xliff
 
     data = text.encode("utf-8")
+    from translate.storage import tmx
+
     try:
+        if path.lower().endswith(".tmx"):
+            return tmx.tmxfile.parsestring(data)  # type: ignore[no-untyped-call]
         if path.lower().endswith((".po", ".pot")):
             return po.pofile.parsestring(data)  # type: ignore[no-untyped-call]
         return xliff.xlifffile.parsestring(data)  # type: ignore[no-untyped-call]
@@ -132,6 +147,69 @@ def _literal(
     segments.append(Segment(text_at, source_at, len(chunk) if width < 0 else 0))
 
 
+_TU = re.compile(r"<tu\b.*?</tu>", re.S)
+_TUV = re.compile(r"<tuv\b[^>]*?\blang=\"(?P<lang>[^\"]+)\"[^>]*>\s*<seg>(?P<body>.*?)</seg>", re.S)
+
+
+def _tmx_units(text: str, source_lang: str | None) -> tuple[list[Unit], str | None]:
+    """TMX translation units: the variant in the header's `srclang` is the source, the
+    first other one the target."""
+    units: list[Unit] = []
+    target_lang: str | None = None
+    for i, tu in enumerate(_TU.finditer(text), start=1):
+        sides: dict[str, tuple[str, list[Segment]]] = {}
+        for v in _TUV.finditer(tu.group()):
+            body = _decode_xml(v.group("body"), tu.start() + v.start("body"))
+            lang = v.group("lang")
+            if source_lang and lang.lower().startswith(source_lang.lower()) and "s" not in sides:
+                sides["s"] = body
+            elif "t" not in sides:
+                sides["t"] = body
+                target_lang = target_lang or lang
+        tuid = re.search(r'\btuid="([^"]*)"', tu.group()[:200])
+        empty = ("", [Segment(0, tu.start(), 0)])
+        units.append(
+            Unit(tuid.group(1) if tuid else str(i), sides.get("s", empty), sides.get("t", empty))
+        )
+    return units, target_lang
+
+
+def _table_units(path: str, text: str) -> list[Unit]:
+    """A CSV or TSV table with a header naming `source` and `target` columns (and
+    optionally `id`); a cell maps back to where it is in its line."""
+    import csv
+
+    delimiter = "\t" if path.lower().endswith(".tsv") or "\t" in text.split("\n", 1)[0] else ","
+    lines = text.splitlines(keepends=True)
+    header = next(csv.reader([lines[0]], delimiter=delimiter), []) if lines else []
+    columns = [h.strip().lower() for h in header]
+    if "source" not in columns or "target" not in columns:
+        raise InputError(f"{path}:1: a bilingual table needs a header with 'source' and 'target'")
+    units: list[Unit] = []
+    offset = len(lines[0])
+    for number, line in enumerate(lines[1:], start=2):
+        row = next(csv.reader([line], delimiter=delimiter), [])
+        if any(cell.strip() for cell in row):
+            cells = dict(zip(columns, row, strict=False))
+            ident = cells.get("id") or f"row {number}"
+            units.append(
+                Unit(
+                    ident,
+                    _cell(cells.get("source", ""), line, offset),
+                    _cell(cells.get("target", ""), line, offset),
+                )
+            )
+        offset += len(line)
+    return units
+
+
+def _cell(value: str, line: str, offset: int) -> tuple[str, list[Segment]]:
+    at = line.find(value) if value else -1
+    if at < 0:  # a quoted cell with escaped quotes: map it to the start of its line
+        return value, [Segment(0, offset, 0)]
+    return value, [Segment(0, offset + at, len(value))]
+
+
 def _po_units(text: str) -> list[Unit]:
     units: list[Unit] = []
     for m in _PO_ENTRY.finditer(text):
@@ -159,7 +237,7 @@ def _decode_po(block: str, offset: int) -> tuple[str, list[Segment]]:
 
 
 def _documents(
-    path: str, text: str, encoding: str, units: list[Unit], store: object
+    path: str, text: str, encoding: str, units: list[Unit], store: object | None
 ) -> BilingualFile:
     lines = LineIndex.of(text)
     sides: list[tuple[str, tuple[Block, ...], SourceMap, list[tuple[int, int]]]] = []
