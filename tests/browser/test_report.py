@@ -131,3 +131,22 @@ def test_offsets_hold_after_characters_beyond_the_basic_plane(
     page.click("button.accept-safe")
     assert download_text(page) == fixed(runtime, article)
     assert page.errors == []
+
+
+def test_a_translations_findings_show_their_source_segment(
+    page: Any, runtime: Runtime, tmp_path: Path
+) -> None:
+    from editqa.api import check_pair
+
+    pair = REPO / "samples" / "pairs" / "ru-en-harbour"
+    result = check_pair(
+        str(pair / "target.txt"), str(pair / "source.txt"), OPTIONS, runtime=runtime
+    )
+    (tmp_path / "r.html").write_text(render(result), encoding="utf-8")
+    open_report(page, tmp_path / "r.html")
+    sources = page.locator("li.finding .source-segment")
+    bilingual = [f for f in result.findings if f.segment is not None]
+    assert len(bilingual) >= 4 and sources.count() == len(bilingual)
+    assert "source [p3.s1]:" in sources.first.inner_text()
+    assert "null" not in page.locator("li.finding").first.inner_text()
+    assert page.errors == []

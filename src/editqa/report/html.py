@@ -74,6 +74,9 @@ def _file_data(ident: str, r: FileResult) -> dict[str, Any]:
                 "column": col,
             }
         )
+        if f.segment is not None:  # a translation's finding: the source segment beside it
+            findings[-1]["segment"] = f.segment.id
+            findings[-1]["sourceText"] = f.segment.source_text
     chosen = {id(f) for f in resolve(r.findings).fixed}
     return {
         "id": ident,

@@ -27,12 +27,13 @@
   function showPopover(target, findings) {
     popover.replaceChildren();
     for (const f of findings) {
-      popover.append(
+      popover.append(...[
         el("div", {}, el("span", { class: "rule", text: f.rule + " " }), f.message),
+        f.sourceText ? el("div", { class: "source-segment", text: "source: " + f.sourceText }) : null,
         f.suggestions.length
           ? el("div", { text: "→ " + f.suggestions.map((s) => (s === "" ? "(delete)" : s)).join(" | ") })
           : null
-      );
+      ].filter(Boolean));
     }
     const box = target.getBoundingClientRect();
     popover.style.left = Math.max(4, window.scrollX + box.left) + "px";
@@ -152,12 +153,13 @@
         const cls = ["finding", f.severity, state.accepted.has(f.i) ? "accepted" : "", state.rejected.has(f.i) ? "rejected" : ""].join(" ");
         const li = el("li", { class: cls, tabindex: "0", "data-i": f.i });
         if (!visible(f)) li.classList.add("hidden");
-        li.append(
+        li.append(...[
           el("div", {}, el("span", { class: "sev " + f.severity, text: f.severity }), ` ${f.line}:${f.column} `,
             el("span", { class: "rule", text: f.rule + (f.engines.length > 1 ? " (" + f.engines.join(", ") + ")" : "") })),
           el("div", { class: "message", text: f.message }),
-          el("div", { class: "muted", text: "“" + file.text.slice(f.start, f.end) + "”" })
-        );
+          el("div", { class: "muted", text: "“" + file.text.slice(f.start, f.end) + "”" }),
+          f.sourceText ? el("div", { class: "source-segment", text: `source [${f.segment}]: ${f.sourceText}` }) : null
+        ].filter(Boolean));
         const actions = el("div", { class: "actions" });
         f.suggestions.forEach((s, k) => actions.append(el("button", { type: "button", class: "accept", "data-k": k,
           onclick: () => { if (accept(f.i, k)) { status.textContent = `Accepted finding ${f.i + 1}.`; } refresh(); },
