@@ -52,9 +52,15 @@ def pair_documents(source: Document, source_language: str, target: Document) -> 
     t_texts = [target.text[a:b] for a, b in t_units]
     total_s = sum(len(t) for t in s_texts) or 1
     ratio = min(2.0, max(0.5, sum(len(t) for t in t_texts) / total_s))
+    beads = align(s_texts, t_texts, ratio=ratio)
+    # omissions skew the overall ratio: estimate it again from the one-to-one pairs
+    better = _one_to_one_ratio(beads, s_texts, t_texts)
+    if better is not None and abs(better - ratio) > 0.05 * ratio:
+        ratio = better
+        beads = align(s_texts, t_texts, ratio=ratio)
     segments: list[Segment] = []
     cursor = _Cursor(s_units[0][0] if s_units else 0, t_units[0][0] if t_units else 0)
-    for p, bead in enumerate(align(s_texts, t_texts, ratio=ratio), start=1):
+    for p, bead in enumerate(beads, start=1):
         s_sent = [sp for i in bead.source for sp in split_sentences(source.text, *s_units[i])]
         t_sent = [sp for j in bead.target for sp in split_sentences(target.text, *t_units[j])]
         if not s_sent or not t_sent:  # a paragraph omitted or added as a whole
@@ -76,6 +82,15 @@ def pair_documents(source: Document, source_language: str, target: Document) -> 
                 )
             )
     return Pair(source, source_language, tuple(segments), ratio)
+
+
+def _one_to_one_ratio(beads: list[Bead], source: list[str], target: list[str]) -> float | None:
+    """Target/source length over the 1-1 beads, when there are at least three."""
+    pairs = [(b.source[0], b.target[0]) for b in beads if len(b.source) == len(b.target) == 1]
+    if len(pairs) < 3:
+        return None
+    s = sum(len(source[i]) for i, _ in pairs) or 1
+    return min(2.0, max(0.5, sum(len(target[j]) for _, j in pairs) / s))
 
 
 MIN_DROPPED = 20  # characters: a shorter sentence merged away may be a fragment
