@@ -217,3 +217,32 @@ def test_units_of_a_po_file_keep_their_white_space(tmp_path: Path, runtime: Runt
     result = check_paths([str(tmp_path / "m.po")], OFF, runtime)
     (f,) = [f for f in result.findings if f.rule_id == "bilingual.whitespace"]
     assert "at the end" in f.message and f.segment is not None and f.segment.id == "line 5"
+
+
+def test_quotes_that_no_longer_pair_up(tmp_path: Path, runtime: Runtime) -> None:
+    source = "Мэр назвал проект «лучшим в регионе» и уехал.\n"
+    target = "The mayor called the project “the best in the region and left.\n"
+    rules = [r for r, _, _ in pair(tmp_path, runtime, source, target)]
+    assert rules == ["bilingual.quotes"]
+    fine = "The mayor called the project “the best in the region” and left.\n"
+    assert pair(tmp_path, runtime, source, fine) == []
+
+
+def test_a_tbx_termbase_gives_required_translations(tmp_path: Path) -> None:
+    from editqa.text.glossary import Glossary
+
+    (tmp_path / "g.tbx").write_text(
+        '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>'
+        '<termEntry id="t1"><langSet xml:lang="ru"><tig><term>причал</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>berth</term></tig></langSet></termEntry>'
+        "</body></text></martif>",
+        encoding="utf-8",
+    )
+    (term,) = Glossary.load((str(tmp_path / "g.tbx"),)).terms
+    assert (term.source, term.targets) == ("причал", ("berth",))
+    assert term.pattern.search("у нового причала")
+    (tmp_path / "bad.tbx").write_text("<martif", encoding="utf-8")
+    from editqa.errors import InputError
+
+    with pytest.raises(InputError, match=r"bad\.tbx: not a readable TBX file"):
+        Glossary.load((str(tmp_path / "bad.tbx"),))

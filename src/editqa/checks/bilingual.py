@@ -14,6 +14,7 @@ the source file. Rule ids are `bilingual.*`:
   {{name}}) and markup tags that must come through unchanged;
 - `bilingual.untranslated`: a segment identical to its source;
 - `bilingual.whitespace`: leading or trailing white space of a unit not kept;
+- `bilingual.quotes`: quotation marks that no longer pair up;
 - `bilingual.end-punctuation`, `bilingual.brackets`: a question, exclamation or colon ending
   lost, or brackets that no longer balance;
 - `bilingual.inconsistent`: the same source sentence translated two ways;
@@ -193,6 +194,13 @@ class BilingualCheck:
                 Severity.WARNING,
                 f"The source ends with {s_end!r}, this translation with {t_end or 'nothing'!r}.",
             )
+        if _quotes_balance(src) and not _quotes_balance(tgt):
+            yield finding(
+                "bilingual.quotes",
+                Category.TYPOGRAPHICAL,
+                Severity.WARNING,
+                "Quotation marks do not pair up in this translation (they do in the source).",
+            )
         if src.count("(") == src.count(")") and tgt.count("(") != tgt.count(")"):
             yield finding(
                 "bilingual.brackets",
@@ -319,6 +327,19 @@ def _finding(
         end=seg.target[1],
     )
     return replace(f, segment=ref)
+
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‚", "‘"))
+
+
+def _quotes_balance(text: str) -> bool:
+    """Whether straight double quotes come in pairs and each kind of curly or angle quote
+    closes as often as it opens (German „…“ reuses “ as its closing mark)."""
+    if text.count('"') % 2:
+        return False
+    if "„" in text:
+        return text.count("„") == text.count("“") and text.count("«") == text.count("»")
+    return all(text.count(a) == text.count(b) for a, b in _QUOTE_PAIRS[:2])
 
 
 def _has(text: str, phrase: str) -> bool:

@@ -1,5 +1,6 @@
 """A termbase for translation checks: source terms with their required translations and
-translations that must not be used (false friends, calques).
+translations that must not be used (false friends, calques). TBX files give required
+translations (read with translate-toolkit); CSV/TSV files give both, as follows.
 
 A CSV file (comma or tab separated, UTF-8), one term a row, with a header naming the
 columns `source`, `target` and optionally `forbidden`; several translations in a cell are
@@ -53,6 +54,8 @@ def phrase_pattern(phrase: str, inflected: bool) -> re.Pattern[str]:
 
 
 def _read(path: str) -> list[Term]:
+    if path.lower().endswith(".tbx"):
+        return _read_tbx(path)
     try:
         raw = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -82,6 +85,29 @@ def _read(path: str) -> list[Term]:
                 f"{path}:{line}: a glossary row needs a source and a target or forbidden term"
             )
         out.append(Term(source, targets, forbidden, f"{path}:{line}", phrase_pattern(source, True)))
+    return out
+
+
+def _read_tbx(path: str) -> list[Term]:
+    """A TBX termbase, read with translate-toolkit: each entry's first language is the
+    source term, the second its required translation."""
+    from translate.storage import tbx
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the glossary ({exc.strerror or exc})") from None
+    try:
+        store = tbx.tbxfile.parsestring(data)  # type: ignore[no-untyped-call]
+    except Exception as exc:  # lxml and translate-toolkit raise many kinds
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{path}: not a readable TBX file: {first}") from None
+    out = []
+    for unit in store.units:
+        source, target = str(unit.source or "").strip(), str(unit.target or "").strip()
+        if source and target:
+            where = f"{path}: entry {unit.getid()}"
+            out.append(Term(source, (target,), (), where, phrase_pattern(source, True)))
     return out
 
 
