@@ -8,21 +8,31 @@ import pytest
 
 from editqa.api import check_pair
 from editqa.config import GrammarSettings, Options
+from editqa.model import Finding
 from editqa.runtime import Runtime
 
 OFF = Options(grammar=GrammarSettings(mode="off"), checks=("bilingual",))
 
 
-def pair(
+def findings(
     tmp_path: Path, runtime: Runtime, source: str, target: str, **kw: str
-) -> list[tuple[str, str, str]]:
+) -> tuple[Finding, ...]:
     (tmp_path / "s.txt").write_text(source, encoding="utf-8")
     (tmp_path / "t.txt").write_text(target, encoding="utf-8")
     result = check_pair(
         str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime, **kw
     )
     assert not result.errors, result.errors
-    return [(f.rule_id, f.message, f.segment.id if f.segment else "") for f in result.findings]
+    return result.findings
+
+
+def pair(
+    tmp_path: Path, runtime: Runtime, source: str, target: str, **kw: str
+) -> list[tuple[str, str, str]]:
+    return [
+        (f.rule_id, f.message, f.segment.id if f.segment else "")
+        for f in findings(tmp_path, runtime, source, target, **kw)
+    ]
 
 
 def test_numbers_in_another_locale_format_are_not_mismatches(
@@ -87,10 +97,8 @@ def test_end_punctuation_brackets_and_consistency(tmp_path: Path, runtime: Runti
 def test_findings_carry_the_source_segment(tmp_path: Path, runtime: Runtime) -> None:
     source = "Мэр открыл мост 3 мая.\n"
     target = "The mayor opened the bridge on 4 May.\n"
-    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
-    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
-    result = check_pair(str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime)
-    (f,) = [f for f in result.findings if f.rule_id == "bilingual.number"]
+    found = findings(tmp_path, runtime, source, target)
+    (f,) = [f for f in found if f.rule_id == "bilingual.number"]
     assert f.segment is not None and f.segment.source_text == source.strip()
     assert (f.segment.source_start, f.segment.source_end) == (0, len(source.strip()))
 
@@ -199,10 +207,8 @@ def test_a_name_spelt_two_ways_in_the_translation(tmp_path: Path, runtime: Runti
         "Port director Olga Smirnova opened the berth.\n\nAccording to Smirnowa, the work "
         "will be finished in spring.\n\nExpert Ivan Kuznetsov agreed with Smirnova.\n"
     )
-    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
-    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
-    result = check_pair(str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime)
-    (f,) = [f for f in result.findings if f.rule_id == "bilingual.name-spelling"]
+    found = findings(tmp_path, runtime, source, target)
+    (f,) = [f for f in found if f.rule_id == "bilingual.name-spelling"]
     assert (f.text, f.suggestions) == ("Smirnowa", ("Smirnova",))
 
 
