@@ -197,9 +197,7 @@ def _check_bilingual(
     s_lang = resolve_language(bf.source, s_lang or None, runtime)
     t_lang = lang or (parse_tag(bf.target_language) if bf.target_language else None)
     segments = tuple(Segment(uid, s, t) for uid, s, t in bf.units)
-    total = sum(e - s for _, (s, e), _ in bf.units) or 1
-    ratio = min(2.0, max(0.5, sum(e - s for _, _, (s, e) in bf.units) / total))
-    pair = Pair(bf.source, s_lang, segments, ratio)
+    pair = Pair(bf.source, s_lang, segments)
     return check_document(bf.target, runtime, checks, t_lang, pair=pair)
 
 

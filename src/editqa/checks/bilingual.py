@@ -69,20 +69,8 @@ NUMBER_WORDS = {
     "fr": "zéro un deux trois quatre cinq six sept huit neuf dix",
     "es": "cero uno dos tres cuatro cinco seis siete ocho nueve diez",
 }
-_EXTRA_WORDS = {
-    "одна": 1,
-    "одно": 1,
-    "две": 2,
-    "двух": 2,
-    "трёх": 3,
-    "трех": 3,
-    "ein": 1,
-    "eine": 1,
-    "une": 1,
-    "una": 1,
-    "a": 1,
-    "an": 1,
-}
+# inflected forms of two and three (one is never reported: "a", "an", "ein" are too common)
+_EXTRA_WORDS = {"две": 2, "двух": 2, "трёх": 3, "трех": 3}
 
 
 class BilingualCheck:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from editqa.document.loader import Document
 from editqa.model import BlockKind
-from editqa.text.align import Bead, align, split_sentences, suspicious
+from editqa.text.align import Bead, align, expected_ratio, split_sentences, suspicious
 
 ALIGNED_KINDS = frozenset(
     {BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}
@@ -36,7 +36,6 @@ class Pair:
     source: Document
     source_language: str
     segments: tuple[Segment, ...]
-    ratio: float  # target length / source length over the whole text
 
 
 def _units(doc: Document) -> list[tuple[int, int]]:
@@ -50,8 +49,7 @@ def pair_documents(source: Document, source_language: str, target: Document) -> 
     s_units, t_units = _units(source), _units(target)
     s_texts = [source.text[a:b] for a, b in s_units]
     t_texts = [target.text[a:b] for a, b in t_units]
-    total_s = sum(len(t) for t in s_texts) or 1
-    ratio = min(2.0, max(0.5, sum(len(t) for t in t_texts) / total_s))
+    ratio = expected_ratio(s_texts, t_texts)
     beads = align(s_texts, t_texts, ratio=ratio)
     # omissions skew the overall ratio: estimate it again from the one-to-one pairs
     better = _one_to_one_ratio(beads, s_texts, t_texts)
@@ -81,7 +79,7 @@ def pair_documents(source: Document, source_language: str, target: Document) -> 
                     problem,
                 )
             )
-    return Pair(source, source_language, tuple(segments), ratio)
+    return Pair(source, source_language, tuple(segments))
 
 
 def _one_to_one_ratio(beads: list[Bead], source: list[str], target: list[str]) -> float | None:
@@ -89,8 +87,7 @@ def _one_to_one_ratio(beads: list[Bead], source: list[str], target: list[str]) -
     pairs = [(b.source[0], b.target[0]) for b in beads if len(b.source) == len(b.target) == 1]
     if len(pairs) < 3:
         return None
-    s = sum(len(source[i]) for i, _ in pairs) or 1
-    return min(2.0, max(0.5, sum(len(target[j]) for _, j in pairs) / s))
+    return expected_ratio([source[i] for i, _ in pairs], [target[j] for _, j in pairs])
 
 
 MIN_DROPPED = 20  # characters: a shorter sentence merged away may be a fragment
