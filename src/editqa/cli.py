@@ -14,6 +14,7 @@ from editqa.api import FixResult, check_pair, check_paths, exit_code, fix_paths
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
 from editqa.configfile import style_settings
 from editqa.document.encoding import encode
+from editqa.document.bilingual import is_bilingual
 from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError
 from editqa.fixes.apply import write_atomically
@@ -164,6 +165,11 @@ def check(
         if len(paths) != 1 or fmt == "diff":
             raise UsageError(
                 "--source checks one translation: give one TARGET file, not --format diff"
+            )
+        if is_bilingual(paths[0]) or is_bilingual(source):
+            raise UsageError(
+                f"--source pairs plain texts; {paths[0] if is_bilingual(paths[0]) else source} "
+                "holds its own source: check it without --source"
             )
         _report(
             check_pair(paths[0], source, options, source_lang=source_lang), reporter, fmt, fail_on

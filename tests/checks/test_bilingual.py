@@ -252,3 +252,14 @@ def test_a_tbx_termbase_gives_required_translations(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match=r"bad\.tbx: not a readable TBX file"):
         Glossary.load((str(tmp_path / "bad.tbx"),))
+
+
+def test_source_with_a_bilingual_file_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from editqa.cli import main
+
+    (tmp_path / "m.po").write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Текст.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "m.po"), "--source", str(tmp_path / "s.txt")]) == 2
+    assert "holds its own source: check it without --source" in capsys.readouterr().err
