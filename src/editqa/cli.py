@@ -13,8 +13,8 @@ from editqa import __version__
 from editqa.api import FixResult, check_pair, check_paths, exit_code, fix_paths
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
 from editqa.configfile import style_settings
-from editqa.document.encoding import encode
 from editqa.document.bilingual import is_bilingual
+from editqa.document.encoding import encode
 from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError
 from editqa.fixes.apply import write_atomically
