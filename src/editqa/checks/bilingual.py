@@ -33,7 +33,6 @@ from functools import lru_cache
 from editqa.checks.base import CheckContext
 from editqa.model import Category, Finding, FixSafety, SegmentRef, Severity
 from editqa.text.align import name_key
-from editqa.text.glossary import phrase_pattern
 from editqa.text.lang import base, cldr_facts
 from editqa.text.pairing import Pair, Segment
 
@@ -199,7 +198,7 @@ class BilingualCheck:
         for term in ctx.runtime.glossary.terms:
             if not term.pattern.search(src):
                 continue
-            if term.targets and not any(_has(tgt, t) for t in term.targets):
+            if term.targets and not any(p.search(tgt) for p in term.target_patterns):
                 wanted = " or ".join(repr(t) for t in term.targets)
                 yield finding(
                     "bilingual.glossary",
@@ -207,7 +206,11 @@ class BilingualCheck:
                     Severity.WARNING,
                     f"The glossary translates {term.source!r} as {wanted} ({term.where}).",
                 )
-            used = [t for t in term.forbidden if _has(tgt, t)]
+            used = [
+                t
+                for t, p in zip(term.forbidden, term.forbidden_patterns, strict=True)
+                if p.search(tgt)
+            ]
             if used:
                 yield finding(
                     "bilingual.forbidden-term",
@@ -328,10 +331,6 @@ def _quotes_balance(text: str) -> bool:
     if "„" in text:
         return text.count("„") == text.count("“") and text.count("«") == text.count("»")
     return all(text.count(a) == text.count(b) for a, b in _QUOTE_PAIRS[:2])
-
-
-def _has(text: str, phrase: str) -> bool:
-    return phrase_pattern(phrase, True).search(text) is not None
 
 
 def _listed(items: list[str]) -> str:

@@ -28,7 +28,23 @@ class Term:
     targets: tuple[str, ...]
     forbidden: tuple[str, ...]
     where: str  # file:line
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # the source term, compiled once
+    target_patterns: tuple[re.Pattern[str], ...] = ()
+    forbidden_patterns: tuple[re.Pattern[str], ...] = ()
+
+    @classmethod
+    def of(
+        cls, source: str, targets: tuple[str, ...], forbidden: tuple[str, ...], where: str
+    ) -> Term:
+        return cls(
+            source,
+            targets,
+            forbidden,
+            where,
+            phrase_pattern(source, True),
+            tuple(phrase_pattern(t, True) for t in targets),
+            tuple(phrase_pattern(t, True) for t in forbidden),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +100,7 @@ def _read(path: str) -> list[Term]:
             raise InputError(
                 f"{path}:{line}: a glossary row needs a source and a target or forbidden term"
             )
-        out.append(Term(source, targets, forbidden, f"{path}:{line}", phrase_pattern(source, True)))
+        out.append(Term.of(source, targets, forbidden, f"{path}:{line}"))
     return out
 
 
@@ -107,7 +123,7 @@ def _read_tbx(path: str) -> list[Term]:
         source, target = str(unit.source or "").strip(), str(unit.target or "").strip()
         if source and target:
             where = f"{path}: entry {unit.getid()}"
-            out.append(Term(source, (target,), (), where, phrase_pattern(source, True)))
+            out.append(Term.of(source, (target,), (), where))
     return out
 
 
