@@ -26,7 +26,7 @@ from editqa.document.loader import (
 from editqa.errors import EditqaError, ExitCode
 from editqa.fixes.apply import apply_edits
 from editqa.fixes.resolve import Dropped, resolve
-from editqa.model import CheckResult, FileResult, Finding, Notice, Severity
+from editqa.model import AlignedSegment, CheckResult, FileResult, Finding, Notice, Severity
 from editqa.rules.engine import RulesCheck
 from editqa.rules.loader import load_rules
 from editqa.runtime import Runtime
@@ -154,8 +154,26 @@ def check_document(
     if any(c.name == "spelling" for c in checks) and not runtime.lexicon(language).available:
         notes.append(f"no spelling dictionary for '{language}': spelling was not checked")
     return FileResult(
-        doc.path, language, ordered, doc.source, None, doc.encoding, notes=tuple(notes)
+        doc.path,
+        language,
+        ordered,
+        doc.source,
+        None,
+        doc.encoding,
+        notes=tuple(notes),
+        alignment=_alignment(doc, pair) if pair is not None else (),
     )
+
+
+def _alignment(doc: Document, pair: Pair) -> tuple[AlignedSegment, ...]:
+    """The pair's segments in the target file's coordinates, ordered as the target reads."""
+    out = []
+    for seg in pair.segments:
+        t_start, t_end = doc.to_source(*seg.target)
+        s_start, s_end = pair.source.to_source(*seg.source)
+        source_text = pair.source.source[s_start:s_end]
+        out.append(AlignedSegment(seg.id, t_start, t_end, source_text, seg.problem))
+    return tuple(sorted(out, key=lambda a: (a.target_start, a.target_end)))
 
 
 def check_text(

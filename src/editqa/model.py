@@ -132,6 +132,19 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class AlignedSegment:
+    """One aligned segment of a translation, for reports that show source beside target:
+    the target span in code points into the decoded target file, the source segment's text,
+    and the alignment's own problem ("omitted", "added", "length") if any."""
+
+    id: str
+    target_start: int
+    target_end: int
+    source_text: str
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """What checking one file gave: its findings, or the error that stopped it."""
 
@@ -142,6 +155,7 @@ class FileResult:
     error: str | None = None
     encoding: str | None = None
     notes: tuple[str, ...] = ()
+    alignment: tuple[AlignedSegment, ...] = ()  # a translation's segments, in target order
 
 
 @dataclass(frozen=True, slots=True)
