@@ -234,23 +234,81 @@ def test_quotes_that_no_longer_pair_up(tmp_path: Path, runtime: Runtime) -> None
     assert pair(tmp_path, runtime, source, fine) == []
 
 
-def test_a_tbx_termbase_gives_required_translations(tmp_path: Path) -> None:
+TBX2 = (
+    '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>'
+    '<termEntry id="t1"><langSet xml:lang="ru"><tig><term>причал</term></tig></langSet>'
+    '<langSet xml:lang="en-GB"><tig><term>berth</term></tig>'
+    '<tig><term>moorage</term><termNote type="administrativeStatus">'
+    "deprecatedTerm-admn-sts</termNote></tig></langSet></termEntry>"
+    "</body></text></martif>"
+)
+TBX3 = (
+    '<?xml version="1.0"?><tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" '
+    'style="dca" xml:lang="en"><text><body><conceptEntry id="c1">'
+    '<langSec xml:lang="de"><termSec><term>Haushalt</term></termSec></langSec>'
+    '<langSec xml:lang="en"><termSec><term>budget</term></termSec>'
+    '<termSec><term>household</term><termNote type="administrativeStatus">'
+    "supersededTerm-admn-sts</termNote></termSec></langSec>"
+    "</conceptEntry></body></text></tbx>"
+)
+
+
+def test_a_tbx_termbase_gives_required_and_forbidden_translations_both_ways(
+    tmp_path: Path,
+) -> None:
     from editqa.text.glossary import Glossary
 
-    (tmp_path / "g.tbx").write_text(
-        '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>'
-        '<termEntry id="t1"><langSet xml:lang="ru"><tig><term>причал</term></tig></langSet>'
-        '<langSet xml:lang="en"><tig><term>berth</term></tig></langSet></termEntry>'
-        "</body></text></martif>",
-        encoding="utf-8",
-    )
-    (term,) = Glossary.load((str(tmp_path / "g.tbx"),)).terms
-    assert (term.source, term.targets) == ("причал", ("berth",))
-    assert term.pattern.search("у нового причала")
-    (tmp_path / "bad.tbx").write_text("<martif", encoding="utf-8")
-    from editqa.errors import InputError
+    (tmp_path / "g.tbx").write_text(TBX2, encoding="utf-8")
+    terms = {t.languages: t for t in Glossary.load((str(tmp_path / "g.tbx"),)).terms}
+    ru_en = terms[("ru", "en")]
+    assert (ru_en.source, ru_en.targets, ru_en.forbidden) == ("причал", ("berth",), ("moorage",))
+    assert ru_en.pattern.search("у нового причала")
+    assert ru_en.applies("ru", "en-GB") and not ru_en.applies("de", "en")
+    en_ru = [
+        t for t in Glossary.load((str(tmp_path / "g.tbx"),)).terms if t.languages == ("en", "ru")
+    ]
+    assert sorted(t.source for t in en_ru) == [
+        "berth",
+        "moorage",
+    ]  # a deprecated source is still found
+    assert all(t.targets == ("причал",) for t in en_ru)
+    (tmp_path / "g3.tbx").write_text(TBX3, encoding="utf-8")
+    (de_en,) = [
+        t for t in Glossary.load((str(tmp_path / "g3.tbx"),)).terms if t.languages == ("de", "en")
+    ]
+    assert (de_en.targets, de_en.forbidden) == (("budget",), ("household",))
 
-    with pytest.raises(InputError, match=r"bad\.tbx: not a readable TBX file"):
+
+def test_tbx_forbidden_terms_are_reported_only_for_their_languages(tmp_path: Path) -> None:
+    from editqa.api import build_runtime
+
+    (tmp_path / "g.tbx").write_text(TBX2, encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Новый причал построят к маю.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The new moorage will be built by May.\n", encoding="utf-8")
+    options = Options(
+        grammar=GrammarSettings(mode="off"),
+        checks=("bilingual",),
+        glossaries=(str(tmp_path / "g.tbx"),),
+    )
+    runtime = build_runtime(options)
+    result = check_pair(str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), options, runtime=runtime)
+    assert sorted(f.rule_id for f in result.findings) == [
+        "bilingual.forbidden-term",
+        "bilingual.glossary",
+    ]
+    assert "g.tbx:1" in result.findings[0].message
+    german = check_pair(
+        str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), options, runtime=runtime, source_lang="de"
+    )
+    assert german.findings == ()  # a ru-en term says nothing of a de-en pair
+
+
+def test_a_broken_tbx_file_is_one_error_with_its_line(tmp_path: Path) -> None:
+    from editqa.errors import InputError
+    from editqa.text.glossary import Glossary
+
+    (tmp_path / "bad.tbx").write_text("<martif>\n<text>\n</martif>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.tbx:3: not a readable TBX file"):
         Glossary.load((str(tmp_path / "bad.tbx"),))
 
 

@@ -33,6 +33,7 @@ from functools import lru_cache
 from editqa.checks.base import CheckContext
 from editqa.model import Category, Finding, FixSafety, SegmentRef, Severity
 from editqa.text.align import name_key
+from editqa.text.glossary import Term
 from editqa.text.lang import base, cldr_facts
 from editqa.text.pairing import Pair, Segment
 
@@ -80,8 +81,13 @@ class BilingualCheck:
         if pair is None:
             return
         seen_targets: dict[str, tuple[str, Segment]] = {}
+        terms = [
+            t
+            for t in ctx.runtime.glossary.terms
+            if t.applies(pair.source_language, ctx.language)
+        ]
         for seg in pair.segments:
-            yield from self._segment(ctx, pair, seg, seen_targets)
+            yield from self._segment(ctx, pair, seg, seen_targets, terms)
         yield from _name_spellings(ctx, pair)
 
     def _segment(
@@ -90,6 +96,7 @@ class BilingualCheck:
         pair: Pair,
         seg: Segment,
         seen: dict[str, tuple[str, Segment]],
+        terms: list[Term],
     ) -> Iterator[Finding]:
         src = pair.source.text[seg.source[0] : seg.source[1]]
         tgt = ctx.document.text[seg.target[0] : seg.target[1]]
@@ -195,7 +202,7 @@ class BilingualCheck:
                 Severity.WARNING,
                 "Brackets do not balance in this translation (they do in the source).",
             )
-        for term in ctx.runtime.glossary.terms:
+        for term in terms:
             if not term.pattern.search(src):
                 continue
             if term.targets and not any(p.search(tgt) for p in term.target_patterns):

@@ -1,6 +1,11 @@
 """A termbase for translation checks: source terms with their required translations and
-translations that must not be used (false friends, calques). TBX files give required
-translations (read with translate-toolkit); CSV/TSV files give both, as follows.
+translations that must not be used (false friends, calques), from TBX or CSV/TSV files.
+
+A TBX file (TBX 2 `martif`/`termEntry`/`langSet`/`tig`, or TBX 3 `conceptEntry`/`langSec`/
+`termSec`) gives, for every two languages of an entry, the terms of one as sources and those
+of the other as required translations; a term whose `administrativeStatus` (or the older
+`normativeAuthorization`) is deprecated, superseded or not recommended is a forbidden
+translation instead. Such terms apply only when the pair's languages match theirs.
 
 A CSV file (comma or tab separated, UTF-8), one term a row, with a header naming the
 columns `source`, `target` and optionally `forbidden`; several translations in a cell are
@@ -15,6 +20,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from editqa.errors import InputError
 
@@ -31,10 +37,16 @@ class Term:
     pattern: re.Pattern[str]  # the source term, compiled once
     target_patterns: tuple[re.Pattern[str], ...] = ()
     forbidden_patterns: tuple[re.Pattern[str], ...] = ()
+    languages: tuple[str, str] | None = None  # (source, target) base languages, if known
 
     @classmethod
     def of(
-        cls, source: str, targets: tuple[str, ...], forbidden: tuple[str, ...], where: str
+        cls,
+        source: str,
+        targets: tuple[str, ...],
+        forbidden: tuple[str, ...],
+        where: str,
+        languages: tuple[str, str] | None = None,
     ) -> Term:
         return cls(
             source,
@@ -44,7 +56,15 @@ class Term:
             phrase_pattern(source, True),
             tuple(phrase_pattern(t, True) for t in targets),
             tuple(phrase_pattern(t, True) for t in forbidden),
+            languages,
         )
+
+    def applies(self, source_language: str, target_language: str) -> bool:
+        """Whether the term is for a pair in these languages (tags such as "en-GB")."""
+        if self.languages is None:
+            return True
+        want = (_base(source_language), _base(target_language))
+        return self.languages == want
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,27 +124,81 @@ def _read(path: str) -> list[Term]:
     return out
 
 
+_DISCOURAGED = ("deprecated", "superseded", "notrecommended", "forbidden")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _read_tbx(path: str) -> list[Term]:
-    """A TBX termbase, read with translate-toolkit: each entry's first language is the
-    source term, the second its required translation."""
-    from translate.storage import tbx
+    """A TBX termbase (see the module's text), read with lxml, entities and network off."""
+    from lxml import etree
 
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the glossary ({exc.strerror or exc})") from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        store = tbx.tbxfile.parsestring(data)  # type: ignore[no-untyped-call]
-    except Exception as exc:  # lxml and translate-toolkit raise many kinds
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"{path}: not a readable TBX file: {first}") from None
-    out = []
-    for unit in store.units:
-        source, target = str(unit.source or "").strip(), str(unit.target or "").strip()
-        if source and target:
-            where = f"{path}: entry {unit.getid()}"
-            out.append(Term.of(source, (target,), (), where))
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or 1
+        raise InputError(f"{path}:{line}: not a readable TBX file: {exc.msg}") from None
+    out: list[Term] = []
+    for entry in _children(root, {"termEntry", "conceptEntry"}, deep=True):
+        where = f"{path}:{entry.sourceline}"
+        by_lang: dict[str, tuple[list[str], list[str]]] = {}
+        for lang_set in _children(entry, {"langSet", "langSec"}):
+            lang = _base(str(lang_set.get(_XML_LANG) or ""))
+            if not lang:
+                continue
+            good, bad = by_lang.setdefault(lang, ([], []))
+            for term_group in _children(lang_set, {"tig", "ntig", "termSec"}, deep=True):
+                term = _term_of(term_group)
+                if term:
+                    (bad if _discouraged(term_group) else good).append(term)
+        for s_lang, (s_good, s_bad) in by_lang.items():
+            for t_lang, (t_good, t_bad) in by_lang.items():
+                if s_lang == t_lang or not (t_good or t_bad):
+                    continue
+                for source in dict.fromkeys(s_good + s_bad):
+                    out.append(
+                        Term.of(source, tuple(t_good), tuple(t_bad), where, (s_lang, t_lang))
+                    )
     return out
+
+
+def _local(element: object) -> str:
+    from lxml import etree
+
+    tag = getattr(element, "tag", None)
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _children(element: Any, names: set[str], deep: bool = False) -> list[Any]:
+    found = element.iter() if deep else element
+    return [e for e in found if _local(e) in names]
+
+
+def _term_of(group: Any) -> str:
+    for child in group.iter():
+        if _local(child) == "term":
+            return " ".join("".join(child.itertext()).split())
+    return ""
+
+
+def _discouraged(group: Any) -> bool:
+    for child in group.iter():
+        if _local(child) in {"termNote", "descrip"} and child.get("type") in {
+            "administrativeStatus",
+            "normativeAuthorization",
+        }:
+            status = "".join(child.itertext()).replace("-", "").replace(" ", "").lower()
+            if status.startswith(_DISCOURAGED):
+                return True
+    return False
+
+
+def _base(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0].lower()
 
 
 def _alternatives(cell: str) -> tuple[str, ...]:
