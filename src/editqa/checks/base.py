@@ -89,6 +89,10 @@ class CheckContext:
         before = src[max(0, s - CONTEXT_CHARS) : s].split("\n")[-1]
         after = src[e : e + CONTEXT_CHARS].split("\n")[0]
         sugg = tuple(suggestions)
+        if doc.text[start:end] != src[s:e]:
+            # the span crosses markup or an escape (Markdown emphasis, an XML entity): a
+            # replacement would take the markup with it, so it is offered, never applied
+            fix_safety = FixSafety.NONE
         return Finding(
             rule_id=rule_id,
             source=source,

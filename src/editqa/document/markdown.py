@@ -1,0 +1,252 @@
+"""Markdown (CommonMark with GFM tables and strikethrough), parsed with markdown-it-py.
+
+The checkable text keeps what a reader sees: the words of paragraphs, headings, quotations,
+list items and table cells, one block each, blocks separated by blank lines. Markup goes:
+emphasis marks, link destinations, images, HTML tags, a YAML front-matter block. Inline code
+keeps its backticks (so the checks' scopes know it is code) and fenced or indented code
+blocks become CODE blocks, which the checks skip. Every character of the text maps back to
+the file; an escape or entity ("\\*", "&amp;") maps to itself as a whole.
+
+markdown-it gives line ranges for blocks but no offsets inside them, so each inline piece
+is found in the file from a cursor that only moves forward: text tokens are verbatim source
+(the `text_join` rule, which would merge escapes into them, is off), and the markup between
+them (link tails, images, HTML) is stepped over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from editqa.document.extraction import Extraction
+from editqa.document.sourcemap import Segment, SourceMap
+from editqa.model import Block, BlockKind
+
+EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
+_CELLS = {"th_open", "td_open"}
+
+
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
+def extract_markdown(source: str) -> Extraction:
+    """The reader's text of a Markdown document, its blocks and the map back to `source`."""
+    masked = _mask_front_matter(source)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", masked)]
+    out = _Builder(masked)
+    containers: list[BlockKind] = []
+    in_cell = False
+    heading: str | None = None
+    for tok in _parser().parse(masked):
+        if tok.type in _CONTAINERS:
+            containers.append(_CONTAINERS[tok.type])
+        elif tok.type in {"blockquote_close", "list_item_close"}:
+            containers.pop()
+        elif tok.type in _CELLS:
+            in_cell = True
+        elif tok.type in {"th_close", "td_close"}:
+            in_cell = False
+        elif tok.type == "heading_open":
+            heading = tok.tag
+        elif tok.type == "heading_close":
+            heading = None
+        elif tok.type in {"fence", "code_block"} and tok.map:
+            out.code(_code_span(masked, line_starts, tok))
+        elif tok.type == "inline" and tok.map:
+            if heading is not None:
+                kind = BlockKind.TITLE if heading == "h1" and not out.blocks else BlockKind.HEADING
+            elif in_cell:
+                kind = BlockKind.LIST_ITEM
+            else:
+                kind = containers[-1] if containers else BlockKind.PARAGRAPH
+            out.inline(tok.children or [], line_starts[tok.map[0]], kind)
+    return out.extraction()
+
+
+def _mask_front_matter(source: str) -> str:
+    """`source` with a leading YAML front-matter block blanked (newlines kept)."""
+    m = _FRONT_MATTER.match(source)
+    if not m:
+        return source
+    return re.sub(r"[^\n]", " ", m.group()) + source[m.end() :]
+
+
+def _code_span(source: str, line_starts: Sequence[int], tok: Any) -> tuple[int, int]:
+    """Source span of a code block's contents (a fence's own lines left out)."""
+    first, last = tok.map
+    if tok.type == "fence":
+        first += 1
+        closing = _line(source, line_starts, last - 1).strip()
+        if last - 1 >= first and closing.startswith(tok.markup):
+            last -= 1
+    start = line_starts[first] if first < len(line_starts) else len(source)
+    end = line_starts[last] if last < len(line_starts) else len(source)
+    return start, max(start, end)
+
+
+def _line(source: str, line_starts: Sequence[int], n: int) -> str:
+    if n >= len(line_starts):
+        return ""
+    end = line_starts[n + 1] if n + 1 < len(line_starts) else len(source)
+    return source[line_starts[n] : end]
+
+
+class _Builder:
+    """Collects the text, its blocks and its map, piece by piece."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.parts: list[str] = []
+        self.length = 0
+        self.segments: list[Segment] = []
+        self.blocks: list[Block] = []
+
+    def _put(self, text: str, source_at: int, width: int | None = None) -> None:
+        """Append `text`, taken from `source_at` (verbatim unless `width` is 0)."""
+        if not text:
+            return
+        length = len(text) if width is None else width
+        self.segments.append(Segment(self.length, source_at, length))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _open_block(self) -> int:
+        if self.parts:
+            self.parts.append("\n\n")
+            self.length += 2
+        return self.length
+
+    def code(self, span: tuple[int, int]) -> None:
+        start, end = span
+        body = self.source[start:end].rstrip("\n")
+        if not body.strip():
+            return
+        at = self._open_block()
+        self._put(body, start)
+        self.blocks.append(Block(BlockKind.CODE, at, self.length))
+
+    def inline(self, children: Sequence[Any], cursor: int, kind: BlockKind) -> None:
+        at = self._open_block()
+        self._pieces(children, cursor)
+        if self.length > at:
+            self.blocks.append(Block(kind, at, self.length))
+        elif self.parts and self.parts[-1] == "\n\n":  # nothing readable in this block
+            self.parts.pop()
+            self.length -= 2
+
+    def _pieces(self, children: Sequence[Any], cursor: int) -> int:
+        """Put the readable text of inline tokens found from `cursor`; where they ended."""
+        src = self.source
+        for child in children:
+            kind_of = child.type
+            if kind_of == "text":
+                found = src.find(child.content, cursor)
+                if found < 0:  # cannot happen with verbatim text; never lose the words
+                    self._put(child.content, cursor, 0)
+                    continue
+                self._put(child.content, found)
+                cursor = found + len(child.content)
+            elif kind_of == "text_special":  # an escape or an entity
+                found = src.find(child.markup, cursor)
+                found = cursor if found < 0 else found
+                self._put(child.content, found, 0)
+                cursor = found + len(child.markup)
+            elif kind_of == "softbreak":
+                found = src.find("\n", cursor)
+                found = cursor if found < 0 else found
+                self._put("\n", found)
+                cursor = found + 1
+            elif kind_of == "hardbreak":
+                found = src.find("\n", cursor)
+                found = cursor if found < 0 else found
+                self._put("\n", found, 0)
+                cursor = found + 1
+            elif kind_of == "code_inline":
+                start = src.find(child.markup, cursor)
+                end = _closing_ticks(src, start + len(child.markup), child.markup)
+                if start < 0 or end < 0:
+                    self._put(f"`{child.content}`", cursor, 0)
+                    continue
+                self._put(src[start:end], start)
+                cursor = end
+            elif kind_of == "link_close":
+                cursor = _after_link(src, cursor, child.markup == "autolink")
+            elif kind_of == "image":  # its alternative text is what some readers get
+                start = src.find("![", cursor)
+                if start >= 0:
+                    end = _matching_bracket(src, start + 1)
+                    self._pieces(child.children or [], start + 2)
+                    cursor = _after_link(src, max(start + 2, end - 1), False)
+            elif kind_of == "html_inline":
+                found = src.find(child.content, cursor)
+                if found >= 0:
+                    cursor = found + len(child.content)
+        return cursor
+
+    def extraction(self) -> Extraction:
+        segments = tuple(self.segments) or (Segment(0, 0, 0),)
+        return Extraction("".join(self.parts), tuple(self.blocks), SourceMap(segments))
+
+
+def _closing_ticks(src: str, pos: int, ticks: str) -> int:
+    """End of the backtick run of exactly `ticks` that closes a code span opened before pos."""
+    pattern = re.compile(rf"(?<!`){re.escape(ticks)}(?!`)")
+    m = pattern.search(src, pos)
+    return m.end() if m else -1
+
+
+def _matching_bracket(src: str, pos: int) -> int:
+    """Offset just past the ']' that closes the '[' at `pos` (or len(src))."""
+    depth = 0
+    i = pos
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(src)
+
+
+def _after_link(src: str, cursor: int, autolink: bool) -> int:
+    """Step over the end of a link whose text ended at `cursor`: '](dest "title")',
+    '][ref]', ']' or, for an autolink, '>'."""
+    close = src.find(">" if autolink else "]", cursor)
+    if close < 0:
+        return cursor
+    pos = close + 1
+    if autolink or pos >= len(src):
+        return pos
+    if src[pos] == "(":
+        depth = 0
+        while pos < len(src):
+            ch = src[pos]
+            if ch == "\\":
+                pos += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return pos + 1
+            pos += 1
+        return pos
+    if src[pos] == "[":
+        end = src.find("]", pos)
+        return end + 1 if end >= 0 else pos
+    return pos
