@@ -60,8 +60,8 @@ def _file_data(ident: str, r: FileResult) -> dict[str, Any]:
         findings.append(
             {
                 "i": i,
-                "start": js[f.start] if js else f.start,
-                "end": js[f.end] if js else f.end,
+                "start": _js_offset(js, f.start),
+                "end": _js_offset(js, f.end),
                 "rule": f.rule_id,
                 "source": f.source,
                 "message": f.message,
@@ -78,7 +78,7 @@ def _file_data(ident: str, r: FileResult) -> dict[str, Any]:
             findings[-1]["segment"] = f.segment.id
             findings[-1]["sourceText"] = f.segment.source_text
     chosen = {id(f) for f in resolve(r.findings).fixed}
-    return {
+    data: dict[str, Any] = {
         "id": ident,
         "path": r.path,
         "language": r.language,
@@ -88,6 +88,23 @@ def _file_data(ident: str, r: FileResult) -> dict[str, Any]:
         "findings": findings,
         "safe": [i for i, f in enumerate(r.findings) if id(f) in chosen],
     }
+    if r.alignment:  # a translation: the page can show each source segment beside its target
+        data["segments"] = [
+            {
+                "id": a.id,
+                "start": _js_offset(js, a.target_start),
+                "end": _js_offset(js, a.target_end),
+                "sourceText": a.source_text,
+                "problem": a.problem,
+            }
+            for a in r.alignment
+        ]
+    return data
+
+
+def _js_offset(table: list[int] | None, offset: int) -> int:
+    """A code-point offset as the page counts it (see `utf16_offsets`)."""
+    return table[offset] if table else offset
 
 
 def render(result: CheckResult) -> str:

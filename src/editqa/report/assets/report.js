@@ -5,6 +5,7 @@
   const data = JSON.parse(document.getElementById("editqa-data").textContent);
   const app = document.getElementById("app");
   const RANK = { error: 2, warning: 1, info: 0 };
+  const PROBLEM = { omitted: "omitted in target", added: "added in target", length: "length differs" };
 
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
@@ -71,8 +72,35 @@
     }
   }
 
+  // The rows of a translation's side-by-side view: each aligned segment with the stretch of the
+  // target text [from, to) it shows. The non-empty stretches cover the whole text, so nothing is
+  // lost: the text between two segments goes to the row above up to its first non-space
+  // character (blank lines end the row above, markup such as "## " starts the row below), text
+  // before the first or after the last segment joins that row. An omitted segment has an empty
+  // stretch. `owner` says which single row draws each empty finding (an insertion point).
+  function alignedRows(file) {
+    const text = file.text;
+    const rows = (file.segments || []).map((seg) => ({ seg, from: seg.start, to: seg.end }));
+    let full = rows.filter((r) => r.to > r.from);
+    if (!full.length) { full = [{ seg: null, from: 0, to: text.length }]; rows.unshift(full[0]); }
+    full[0].from = 0;
+    full[full.length - 1].to = text.length;
+    for (let k = 0; k + 1 < full.length; k++) {
+      let cut = Math.min(full[k].to, full[k + 1].from);
+      while (cut < full[k + 1].from && /\s/.test(text[cut])) cut++;
+      full[k].to = cut; full[k + 1].from = cut;
+    }
+    const owner = new Map();
+    for (const f of file.findings.filter((g) => g.start === g.end)) {
+      owner.set(f.i, rows.find((r) => r.seg && r.from === r.to && r.from === f.start && r.seg.id === f.segment)
+        || full.find((r) => r.from <= f.start && f.start < r.to) || full[full.length - 1]);
+    }
+    return { rows, owner };
+  }
+
   function FileView(file) {
-    const state = { accepted: new Map(), rejected: new Set(), side: false, current: -1,
+    const aligned = alignedRows(file);
+    const state = { accepted: new Map(), rejected: new Set(), side: false, current: -1, aligned: Boolean(file.segments),
       filter: { severity: new Set(["error", "warning", "info"]), category: "", rule: "" } };
     const section = el("section", { id: file.id, class: "file", "data-path": file.path });
     const status = el("p", { class: "status", role: "status" });
@@ -107,15 +135,20 @@
     }
     function reject(i) { state.accepted.delete(i); state.rejected.add(i); }
 
-    function renderText() {
-      const accepted = [...state.accepted.keys()].map((i) => byIndex.get(i)).sort((a, b) => a.start - b.start);
-      const shown = file.findings.filter((f) => visible(f) && !state.accepted.has(f.i));
-      const cuts = new Set([0, file.text.length]);
-      for (const f of shown) { cuts.add(f.start); cuts.add(f.end); }
-      for (const f of accepted) { cuts.add(f.start); cuts.add(f.end); }
+    // file.text[from, to) with the shown findings marked and the accepted changes drawn as
+    // del/ins. Findings and changes reaching past either end are cut there (a change is drawn
+    // whole where it starts); an empty finding or insertion is drawn only where owns(f) holds.
+    function renderRange(from, to, owns) {
+      const touches = (f) => (f.start === f.end ? owns(f) : f.start < to && from < f.end);
+      const accepted = [...state.accepted.keys()].map((i) => byIndex.get(i)).filter(touches).sort((a, b) => a.start - b.start);
+      const shown = file.findings.filter((f) => visible(f) && !state.accepted.has(f.i) && touches(f));
+      const clip = (n) => Math.min(to, Math.max(from, n));
+      const cuts = new Set([from, to]);
+      for (const f of shown) { cuts.add(clip(f.start)); cuts.add(clip(f.end)); }
+      for (const f of accepted) { cuts.add(clip(f.start)); cuts.add(clip(f.end)); }
       const points = [...cuts].sort((a, b) => a - b);
       const frag = document.createDocumentFragment();
-      let skipUntil = -1;
+      let skipUntil = Math.max(-1, ...accepted.filter((f) => f.start < from).map((f) => f.end));
       for (let n = 0; n < points.length; n++) {
         const pos = points[n];
         for (const f of shown.filter((g) => g.start === pos && g.end === pos)) frag.append(mark(f, "", [f], true));
@@ -133,8 +166,27 @@
         const over = shown.filter((f) => f.start <= pos && next <= f.end && f.start < f.end);
         frag.append(over.length ? mark(over[0], text, over, false) : document.createTextNode(text));
       }
-      original.replaceChildren(el("h3", { text: state.side ? "Original, findings highlighted" : "Text with accepted changes" }), frag);
+      return frag;
+    }
+    function alignedTable() {
+      const body = el("tbody");
+      for (const row of aligned.rows) {
+        const seg = row.seg || { id: "", sourceText: "", problem: null };
+        const missing = row.seg !== null && row.from === row.to;
+        body.append(el("tr", { class: "segment" + (seg.problem ? " problem" : ""), "data-segment": seg.id, "data-problem": seg.problem || "" },
+          el("th", { scope: "row", class: "seg" }, seg.id, seg.problem ? el("span", { class: "problem-label", text: PROBLEM[seg.problem] || seg.problem }) : null),
+          el("td", { class: "source", text: seg.sourceText }),
+          el("td", { class: "target" + (missing ? " missing" : "") }, renderRange(row.from, row.to, (f) => aligned.owner.get(f.i) === row))));
+      }
+      const head = el("tr", {}, el("th", { scope: "col", class: "seg", text: "Segment" }),
+        el("th", { scope: "col", text: "Source" }), el("th", { scope: "col", text: "Target" }));
+      return el("table", { class: "aligned", "data-testid": "aligned" }, el("thead", {}, head), body);
+    }
+    function renderText() {
+      const text = state.aligned ? alignedTable() : renderRange(0, file.text.length, () => true);
+      original.replaceChildren(el("h3", { text: state.side ? "Original, findings highlighted" : "Text with accepted changes" }), text);
       result.replaceChildren(el("h3", { text: "Result" }), document.createTextNode(resultText()));
+      if (alignButton) alignButton.textContent = state.aligned ? "Text only" : "Source beside translation";
     }
     function mark(primary, text, over, point) {
       over = [...over].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
@@ -206,12 +258,14 @@
       el("option", { value: "", text: "all categories" }), ...Object.keys(cat).sort().map((c) => el("option", { value: c, text: `${c} (${cat[c]})` })));
     const ruleSelect = el("select", { "aria-label": "Rule", onchange: (e) => { state.filter.rule = e.target.value; refresh(); } },
       el("option", { value: "", text: "all rules" }), ...rules.map((r) => el("option", { value: r, text: r })));
+    const alignButton = file.segments ? el("button", { type: "button", class: "aligned-toggle",
+      title: "Switch between source beside target and the target text alone", onclick: () => { state.aligned = !state.aligned; refresh(); } }) : null;
     const sideButton = el("button", { type: "button", "aria-pressed": "false", class: "side", onclick: () => {
       state.side = !state.side; views.classList.toggle("side", state.side); sideButton.setAttribute("aria-pressed", String(state.side)); refresh(); }, text: "Side by side" });
     toolbar.append(catSelect, ruleSelect,
       el("button", { type: "button", class: "accept-safe", onclick: () => { let n = 0; for (const i of file.safe) if (!state.accepted.has(i) && accept(i, 0)) n++; status.textContent = `Accepted ${n} safe fix(es).`; refresh(); }, text: "Accept all safe" }),
       el("button", { type: "button", class: "reject-all", onclick: () => { for (const f of file.findings) reject(f.i); status.textContent = "Rejected all."; refresh(); }, text: "Reject all" }),
-      sideButton,
+      ...(alignButton ? [alignButton] : []), sideButton,
       el("button", { type: "button", class: "copy", onclick: copy, text: "Copy text" }),
       el("button", { type: "button", class: "download", onclick: download, text: "Download text" }));
 
