@@ -59,6 +59,17 @@ StyleOpt = Annotated[
     list[str] | None,
     typer.Option("--style", help="House-style setting KEY=VALUE, over the config's (repeatable)."),
 ]
+SourceOpt = Annotated[
+    str | None,
+    typer.Option("--source", help="The original of a translation: check TARGET against it."),
+]
+SourceLangOpt = Annotated[
+    str | None, typer.Option("--source-lang", help="The source's language (else detected).")
+]
+GlossaryOpt = Annotated[
+    list[str] | None,
+    typer.Option("--glossary", help="Termbase (CSV, TSV or TBX) for translation checks."),
+]
 
 
 @app.callback(invoke_without_command=True)
@@ -82,17 +93,9 @@ def check(
     rules: RulesOpt = None,
     config: ConfigOpt = None,
     style: StyleOpt = None,
-    source: Annotated[
-        str | None,
-        typer.Option("--source", help="The original of a translation: check TARGET against it."),
-    ] = None,
-    source_lang: Annotated[
-        str | None, typer.Option("--source-lang", help="The source's language (else detected).")
-    ] = None,
-    glossary: Annotated[
-        list[str] | None,
-        typer.Option("--glossary", help="Termbase CSV for translation checks (repeatable)."),
-    ] = None,
+    source: SourceOpt = None,
+    source_lang: SourceLangOpt = None,
+    glossary: GlossaryOpt = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, json, line, html or diff.")
     ] = "terminal",
@@ -159,21 +162,10 @@ def check(
         lt_picky=lt_picky,
         spelling_engine=spelling_engine,
     )
-    if source_lang is not None and source is None:
-        raise UsageError("--source-lang needs --source (the original of the translation)")
-    if source is not None:
-        if len(paths) != 1 or fmt == "diff":
-            raise UsageError(
-                "--source checks one translation: give one TARGET file, not --format diff"
-            )
-        if is_bilingual(paths[0]) or is_bilingual(source):
-            raise UsageError(
-                f"--source pairs plain texts; {paths[0] if is_bilingual(paths[0]) else source} "
-                "holds its own source: check it without --source"
-            )
-        _report(
-            check_pair(paths[0], source, options, source_lang=source_lang), reporter, fmt, fail_on
-        )
+    if source is not None and fmt == "diff":
+        raise UsageError("--source checks one translation: not with --format diff")
+    if source is not None or source_lang is not None:
+        _report(_checked(paths, options, source, source_lang), reporter, fmt, fail_on)
     if fmt == "diff":
         results = fix_paths(paths, options)
         DiffReporter(color={"auto": None, "always": True, "never": False}[color]).report_fixes(
@@ -191,6 +183,24 @@ def check(
         )
         raise typer.Exit(2 if errors else 1 if failing else 0)
     _report(check_paths(paths, options), reporter, fmt, fail_on)
+
+
+def _checked(
+    paths: list[str], options: Options, source: str | None, source_lang: str | None
+) -> CheckResult:
+    """The files checked, or with `source` the one translation checked against it."""
+    if source is None:
+        if source_lang is not None:
+            raise UsageError("--source-lang needs --source (the original of the translation)")
+        return check_paths(paths, options)
+    if len(paths) != 1:
+        raise UsageError("--source checks one translation: give one TARGET file")
+    if is_bilingual(paths[0]) or is_bilingual(source):
+        raise UsageError(
+            f"--source pairs plain texts; {paths[0] if is_bilingual(paths[0]) else source} "
+            "holds its own source: check it without --source"
+        )
+    return check_pair(paths[0], source, options, source_lang=source_lang)
 
 
 def _report(result: CheckResult, reporter: Reporter, fmt: str, fail_on: str) -> NoReturn:
@@ -331,14 +341,20 @@ def report(
     rules: RulesOpt = None,
     config: ConfigOpt = None,
     style: StyleOpt = None,
+    source: SourceOpt = None,
+    source_lang: SourceLangOpt = None,
+    glossary: GlossaryOpt = None,
     grammar: GrammarOpt = "auto",
 ) -> None:
     """Write the reviewer's HTML report: findings, suggested fixes to accept or reject, the
-    resulting text to copy or download. One self-contained file."""
+    resulting text to copy or download. One self-contained file; a translation checked
+    with --source shows each source segment beside its target."""
     from editqa.report.html import render
 
-    options = _options(lang, words, rules, config=config, style=style, grammar=grammar)
-    result = check_paths(paths, options)
+    options = _options(
+        lang, words, rules, config=config, style=style, glossary=glossary, grammar=grammar
+    )
+    result = _checked(paths, options, source, source_lang)
     write_atomically(output, render(result).encode("utf-8"))
     for r in result.errors:
         print(f"editqa: error: {r.error}", file=sys.stderr)

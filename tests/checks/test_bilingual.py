@@ -141,6 +141,29 @@ def test_reports_show_the_source(
         assert "source [p1.s1]: Мэр открыл мост 3 мая." in out
 
 
+def test_the_html_report_of_a_translation_carries_its_segments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+    import re
+
+    from editqa.cli import main
+
+    (tmp_path / "s.txt").write_text("Мэр открыл мост 3 мая.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The mayor opened the bridge on 4 May.\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    args = ["report", str(tmp_path / "t.txt"), "-o", str(out), "--grammar", "off"]
+    assert main([*args, "--source", str(tmp_path / "s.txt"), "--source-lang", "ru"]) == 0
+    page = out.read_text(encoding="utf-8")
+    blob = re.search(r'id="editqa-data">(.*?)</script>', page, re.S)
+    assert blob is not None
+    (file,) = json.loads(blob.group(1))["files"]
+    assert file["segments"][0]["sourceText"] == "Мэр открыл мост 3 мая."
+    assert any(f["rule"] == "bilingual.number" for f in file["findings"])
+    assert main([*args, "--source-lang", "ru"]) == 2
+    assert "--source-lang needs --source" in capsys.readouterr().err
+
+
 def test_source_lang_without_source_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
