@@ -148,7 +148,14 @@ def check_document(
     # bilingual findings cover whole segments and say something else than the findings
     # inside them: they are never merged with those
     merged = merge([f for f in findings.values() if f.segment is None])
-    merged += [f for f in findings.values() if f.segment is not None]
+    # a bilingual fix for a span a monolingual finding already covers ("1,6" written the
+    # source's way, which the English rules call a decimal comma) would say it twice
+    said = {(f.start, f.end) for f in merged}
+    merged += [
+        f
+        for f in findings.values()
+        if f.segment is not None and not (f.suggestions and (f.start, f.end) in said)
+    ]
     ordered = tuple(sorted(merged, key=lambda f: (f.start, f.rule_id, f.end)))
     notes = []
     if any(c.name == "spelling" for c in checks) and not runtime.lexicon(language).available:

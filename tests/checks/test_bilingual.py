@@ -58,6 +58,100 @@ def test_a_changed_number_date_and_time_are_reported(tmp_path: Path, runtime: Ru
     assert "'1,6'" in message and "'23.12.2015'" in message and "'15:27'" in message
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "s_lang"),
+    [
+        ("Магазин открыт с 8:00 до 23:00.\n", "The shop is open from 8 a.m. to 11 p.m.\n", "ru"),
+        ("Die Warnung gilt bis 8.00 Uhr.\n", "The warning is valid until 8 a.m.\n", "de"),
+        ("La réunion commence à 17 h 30.\n", "The meeting starts at 5:30 pm.\n", "fr"),
+        (
+            "Ставка осталась на уровне 16,00% годовых.\n",
+            "The rate stayed at 16.00% a year.\n",
+            "ru",
+        ),
+        ("Проект обойдётся в 4,7 млн долларов.\n", "The project will cost $4.7m.\n", "ru"),
+        ("Der Umbau kostet 1,2 Milliarden Euro.\n", "The rebuild costs €1.2 billion.\n", "de"),
+        ("Город принял трехлетний план.\n", "The city adopted a three-year plan.\n", "ru"),
+    ],
+)
+def test_times_rates_scales_and_compounds_that_agree_are_not_reported(
+    tmp_path: Path, runtime: Runtime, source: str, target: str, s_lang: str
+) -> None:
+    assert pair(tmp_path, runtime, source, target, source_lang=s_lang) == []
+    # and the other way round, where the number is a word of the target's compound
+    if s_lang == "ru" and "трех" in source:
+        assert pair(tmp_path, runtime, target, source, source_lang="en") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "s_lang", "missing"),
+    [
+        (
+            "Проект обойдётся в 1,2 млрд рублей.\n",
+            "The project will cost 1.2 million roubles.\n",
+            "ru",
+            "'1,2'",
+        ),
+        ("Der Laden öffnet um 16 Uhr.\n", "The shop opens at 6 p.m.\n", "de", "'16 Uhr'"),
+        ("The shop opens at 9 a.m.\n", "Магазин открывается в 21:00.\n", "en", "'9 a.m.'"),
+    ],
+)
+def test_a_changed_scale_or_clock_is_reported(
+    tmp_path: Path, runtime: Runtime, source: str, target: str, s_lang: str, missing: str
+) -> None:
+    (message,) = [
+        m
+        for r, m, _ in pair(tmp_path, runtime, source, target, source_lang=s_lang)
+        if r == "bilingual.number"
+    ]
+    assert missing in message
+
+
+def test_a_number_in_the_source_languages_format_is_reported_with_its_target_form(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    source = "The plant has 2.4 megawatts and ships 10,000 parcels. Python 3.11 is used.\n"
+    target = "Die Anlage hat 2.4 Megawatt und versendet 10,000 Pakete. Python 3.11 wird genutzt.\n"
+    found = findings(tmp_path, runtime, source, target, source_lang="en")
+    formats = [(f.text, f.suggestions) for f in found if f.rule_id == "bilingual.number-format"]
+    assert formats == [("2.4", ("2,4",)), ("10,000", ("10.000",))]  # not the version
+    assert all(f.segment is not None for f in found)
+    ok = "Die Anlage hat 2,4 Megawatt und versendet 10.000 Pakete. Python 3.11 wird genutzt.\n"
+    assert pair(tmp_path, runtime, source, ok, source_lang="en") == []
+
+
+def test_a_decimal_comma_is_reported_once_when_a_monolingual_rule_says_it_too(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    from editqa.config import GrammarSettings, Options
+
+    (tmp_path / "s.txt").write_text("Бюджет составит 1,6 млн рублей.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The budget will be 1,6 million roubles.\n", encoding="utf-8")
+    options = Options(grammar=GrammarSettings(mode="off"), checks=("bilingual", "rules"))
+    result = check_pair(str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), options, runtime=runtime)
+    on_number = [f.rule_id for f in result.findings if f.text == "1,6"]
+    assert on_number == ["en.numbers.decimal-comma"]
+
+
+def test_end_punctuation_changes_and_quotations_over_two_sentences(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    source = "The shop closed. Prices rose by a third.\n\nWill it reopen?\n"
+    target = "Магазин закрылся! Цены выросли на треть\n\nОткроется ли он.\n"
+    messages = [
+        m for r, m, _ in pair(tmp_path, runtime, source, target) if r == "bilingual.end-punctuation"
+    ]
+    assert len(messages) == 3
+    assert "with '!'" in messages[0] and "with 'ь'" in messages[1] and "'?'" in messages[2]
+    # one quotation over two source sentences, two target sentences cut elsewhere: fine
+    source = "«Библиотеки важны. Их любят все», — сказал мэр.\n"
+    target = "“Libraries matter. Everyone loves them,” the mayor said.\n"
+    assert pair(tmp_path, runtime, source, target, source_lang="ru") == []
+    unbalanced = "“Libraries matter. Everyone loves them, the mayor said.\n"
+    rules = [r for r, _, _ in pair(tmp_path, runtime, source, unbalanced, source_lang="ru")]
+    assert "bilingual.quotes" in rules
+
+
 def test_omission_untranslated_and_markup(tmp_path: Path, runtime: Runtime) -> None:
     source = (
         "Мэр открыл мост.\n\nОн сказал, что мост простоит сто лет. Движение по мосту откроют в "

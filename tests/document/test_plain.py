@@ -40,6 +40,15 @@ def test_title_headings_paragraphs_and_debris() -> None:
 def test_title_case_headline_is_not_a_menu() -> None:
     got = kinds("Council Votes To Close The Old Library\n\nThe vote was close.\n")
     assert got[0][0] is BlockKind.TITLE
+    # no function word at all, right before the first paragraph: still the headline
+    got = kinds(
+        "Home | News | Sport\n\nRegion Launches €350 Million Water Plan\n\n"
+        "The regional council adopted the plan on Thursday.\n"
+    )
+    assert [k for k, _ in got] == [BlockKind.BOILERPLATE, BlockKind.TITLE, BlockKind.PARAGRAPH]
+    # a capitalised line with a menu's separators stays furniture
+    got = kinds("Home · News · Sport · Weather\n\nThe council adopted the plan on Thursday.\n")
+    assert got[0][0] is BlockKind.BOILERPLATE
 
 
 def test_plain_text_source_map_is_identity() -> None:

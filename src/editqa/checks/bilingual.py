@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from editqa.checks.base import CheckContext
+from editqa.document.loader import Document
 from editqa.model import Category, Finding, FixSafety, SegmentRef, Severity
 from editqa.text.align import name_key
 from editqa.text.glossary import Term
@@ -48,7 +49,14 @@ _DATE = re.compile(
     r"(?<![\w./-])(?:(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"
     r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\w/]|[.-]\d)"
 )
-_TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\w:]|[.,]\d)")
+_TIME = re.compile(
+    # 15:27, 15.27 (not 16.00%), 3:27 pm, 8 a.m., 16 Uhr, 17 h 30, 17h
+    r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])"
+    r"(?:[:.](?P<mi>[0-5]\d)(?![\w:%]|[.,]\d)(?:\s?(?P<ap>[ap])\.?\s?m\b\.?)?"
+    r"|\s?(?P<ap2>[ap])\.?\s?m\b\.?"
+    r"|\s?(?:Uhr\b|h\b(?:\s?(?P<mi2>[0-5]\d)\b)?))",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w.,]\d)|(?<![\w.,])\d+(?:[.,]\d+)?"
 )
@@ -61,6 +69,7 @@ SCALES = {
     6: ("million", "mln", "mn", "млн", "миллион", "millionen", "millón", "millones"),
     9: ("billion", "bn", "млрд", "миллиард", "milliard", "milliarde", "milliarden"),
 }
+_ATTACHED_SCALES = {"k": 3, "m": 6, "mn": 6, "bn": 9}
 # Number words 0-10 (and common inflections) of the supported languages.
 NUMBER_WORDS = {
     "en": "zero one two three four five six seven eight nine ten",
@@ -82,9 +91,7 @@ class BilingualCheck:
             return
         seen_targets: dict[str, tuple[str, Segment]] = {}
         terms = [
-            t
-            for t in ctx.runtime.glossary.terms
-            if t.applies(pair.source_language, ctx.language)
+            t for t in ctx.runtime.glossary.terms if t.applies(pair.source_language, ctx.language)
         ]
         for seg in pair.segments:
             yield from self._segment(ctx, pair, seg, seen_targets, terms)
@@ -156,6 +163,20 @@ class BilingualCheck:
                 Severity.ERROR,
                 f"The source has {_listed(missing)}, which this translation does not.",
             )
+        for start, end, fixed in _foreign_formats(src, tgt, pair.source_language, ctx.language):
+            written = tgt[start:end]
+            yield _finding(
+                ctx,
+                pair,
+                seg,
+                "bilingual.number-format",
+                Category.LOCALE_CONVENTION,
+                Severity.ERROR,
+                f"{written!r} is written as the source's language writes numbers; "
+                f"here it reads as another number: write {fixed!r}.",
+                (seg.target[0] + start, seg.target[0] + end),
+                (fixed,),
+            )
         for pattern, rule, what in (
             (_URL, "bilingual.url", "address"),
             (_PLACEHOLDER, "bilingual.placeholder", "placeholder or tag"),
@@ -180,22 +201,28 @@ class BilingualCheck:
                 Severity.INFO,
                 f"White space at the {where} differs from the source's (a unit's spaces often matter where it is shown).",
             )
-        s_end, t_end = src.rstrip()[-1:], tgt.rstrip(" \"'”»’)")[-1:]
-        if s_end in _FINAL and t_end != s_end and not (s_end == "…" and tgt.endswith("...")):
+        s_end, t_end = _end_mark(src), _end_mark(tgt)
+        lost_stop = s_end == "." and (t_end in "!?" or t_end.isalnum())
+        if (
+            s_end in _FINAL and t_end != s_end and not (s_end == "…" and tgt.endswith("..."))
+        ) or lost_stop:
             yield finding(
                 "bilingual.end-punctuation",
                 Category.TYPOGRAPHICAL,
                 Severity.WARNING,
                 f"The source ends with {s_end!r}, this translation with {t_end or 'nothing'!r}.",
             )
-        if _quotes_balance(src) and not _quotes_balance(tgt):
+        # paragraphs decide: a quotation may run over two sentences, cut differently
+        s_block = _block_of(pair.source, seg.source[0]) or src
+        t_block = _block_of(ctx.document, seg.target[0]) or tgt
+        if _quotes_balance(s_block) and not _quotes_balance(t_block) and not _quotes_balance(tgt):
             yield finding(
                 "bilingual.quotes",
                 Category.TYPOGRAPHICAL,
                 Severity.WARNING,
                 "Quotation marks do not pair up in this translation (they do in the source).",
             )
-        if src.count("(") == src.count(")") and tgt.count("(") != tgt.count(")"):
+        if not _brackets_differ(s_block) and _brackets_differ(t_block) and _brackets_differ(tgt):
             yield finding(
                 "bilingual.brackets",
                 Category.TYPOGRAPHICAL,
@@ -310,24 +337,47 @@ def _finding(
     category: Category,
     severity: Severity,
     message: str,
+    span: tuple[int, int] | None = None,
+    suggestions: tuple[str, ...] = (),
 ) -> Finding:
+    """A finding on the segment's translation (or on `span` in it), tied to its source."""
     from dataclasses import replace
 
     s, e = pair.source.to_source(*seg.source)
     ref = SegmentRef(seg.id, s, e, pair.source.source[s:e])
+    start, end = span or seg.target
     f = ctx.finding(
         rule_id=rule,
         source="bilingual",
         category=category,
         severity=severity,
         message=message,
-        start=seg.target[0],
-        end=seg.target[1],
+        start=start,
+        end=end,
+        suggestions=suggestions,
+        fix_safety=FixSafety.SUGGEST,
     )
     return replace(f, segment=ref)
 
 
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‚", "‘"))
+
+
+def _end_mark(text: str) -> str:
+    """A segment's last character that is not a space, a closing quote or bracket."""
+    return text.rstrip(" \t\r\n\"'”»’)]\u00a0")[-1:]
+
+
+def _block_of(doc: Document, offset: int) -> str:
+    """The text of the block (paragraph) holding a text offset."""
+    for b in doc.blocks:
+        if b.start <= offset < b.end:
+            return doc.text[b.start : b.end]
+    return ""
+
+
+def _brackets_differ(text: str) -> bool:
+    return text.count("(") != text.count(")")
 
 
 def _quotes_balance(text: str) -> bool:
@@ -368,14 +418,55 @@ def _missing_numbers(src: str, tgt: str, s_lang: str, t_lang: str) -> list[str]:
     for d, text in s_dates:
         if d not in have_dates:
             out.append(f"the date {text!r}")
-    for t, text in s_times:
-        if t not in have_times and (t[0] % 12, t[1]) not in {(h % 12, m) for h, m in have_times}:
-            out.append(f"the time {text!r}")
     t_values = _values(t_rest, t_lang, s_lang)
-    for text, values in _numbers(s_rest, s_lang, s_lang):
+    for t, text in s_times:
+        if t in have_times:
+            continue
+        # "3:27" may be "15:27"; but "9 a.m." is not "21:00"
+        loose = {(h % 12, m) for (h, m), said in t_times if not _definite(said)}
+        if (t[0] % 12, t[1]) in loose or (
+            not _definite(text) and (t[0] % 12, t[1]) in {(h % 12, m) for h, m in have_times}
+        ):
+            continue
+        if ":" not in text and round(t[0] + t[1] / 100, 6) in t_values:
+            continue  # "16.00" in a rate, not a clock
+        out.append(f"the time {text!r}")
+    for text, values in _numbers(s_rest, s_lang, s_lang, scaled=True):
         if not values & t_values:
             out.append(f"the number {text!r}")
     return out
+
+
+def _foreign_formats(
+    src: str, tgt: str, s_lang: str, t_lang: str
+) -> Iterator[tuple[int, int, str]]:
+    """Numbers of the translation written with the source language's separators ("2.4" in
+    German for the source's 2.4, "1,6 million" in English for "1,6 млн"): each one's span
+    in `tgt` and its form in the target language. Only when the target's reading of it is
+    none of the source's numbers and the source's reading is one of them."""
+    s_facts, t_facts = cldr_facts(s_lang), cldr_facts(t_lang)
+    if (s_facts["decimal"], s_facts["group"]) == (t_facts["decimal"], t_facts["group"]):
+        return
+    _, _, s_rest = _dates_times(_MARKUP.sub(" ", src), s_lang)
+    _, _, t_rest = _dates_times(_MARKUP.sub(" ", tgt), t_lang)
+    stated = _values(s_rest, s_lang, s_lang)
+    for m in _NUMBER.finditer(t_rest):
+        token = m.group()
+        if not any(ch in token for ch in ".,"):
+            continue
+        scale = _scale_after(t_rest, m.end())
+        ours = _scaled(_readings(token, (t_lang,)), scale)
+        theirs = _scaled(_readings(token, (s_lang,)), scale)
+        before = re.search(r"(\S+)\s*$", t_rest[: m.start()])
+        if before and f"{before.group(1)} {token}" in src:
+            continue  # carried over with its name: a version or model ("Python 3.11")
+        if theirs & stated and not ours & stated:
+            swap = {s_facts["decimal"]: t_facts["decimal"], s_facts["group"]: t_facts["group"]}
+            yield m.start(), m.end(), "".join(swap.get(ch, ch) for ch in token)
+
+
+def _scaled(values: set[float], scale: int) -> set[float]:
+    return values | {round(v * 10**scale, 6) for v in values} if scale else values
 
 
 Dated = list[tuple[datetime.date, str]]
@@ -409,9 +500,29 @@ def _dates_times(text: str, lang: str) -> tuple[Dated, Timed, str]:
         dates.append((date, m.group()))
         blank(m)
     for m in _TIME.finditer("".join(rest)):
-        times.append(((int(m["h"]), int(m["mi"])), m.group()))
+        times.append((_clock(m), m.group()))
         blank(m)
     return dates, times, "".join(rest)
+
+
+def _definite(said: str) -> bool:
+    """Whether a time as written says which half of the day it is (pm, 0:30, 21:00)."""
+    m = _TIME.match(said)
+    if m is None:
+        return False
+    hour = int(m["h"])
+    return bool(m["ap"] or m["ap2"]) or hour == 0 or hour >= 13 or said.startswith("0")
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int]:
+    """(hour, minute) on the 24-hour clock of a _TIME match."""
+    hour, minute = int(m["h"]), int(m["mi"] or m["mi2"] or 0)
+    half = (m["ap"] or m["ap2"] or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return hour, minute
 
 
 def _named_dates(text: str, lang: str) -> Iterator[tuple[re.Match[str], datetime.date]]:
@@ -437,14 +548,25 @@ def _month_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
     return pattern, months
 
 
-def _numbers(text: str, lang: str, other: str) -> list[tuple[str, set[float]]]:
+def _numbers(
+    text: str, lang: str, other: str, scaled: bool = False
+) -> list[tuple[str, set[float]]]:
+    """Each number of `text` with the values it may have. A number followed by a scale word
+    ("1,6 млн") is worth the scaled value, and, unless `scaled`, its bare value too (the
+    target side: "1.6 million" must meet a source's "1,6 млн" however it is read). Number
+    words in a hyphenated compound ("three-year") are left out: translations fold them into
+    one word ("трехлетний", "dreijährig")."""
     out = []
     for m in _NUMBER.finditer(text):
         values = _readings(m.group(), (lang, other))
         scale = _scale_after(text, m.end())
-        values |= {round(v * 10**scale, 6) for v in values} if scale else set()
+        if scale:
+            grown = {round(v * 10**scale, 6) for v in values}
+            values = grown if scaled else values | grown
         out.append((m.group(), values))
     for m in _WORD.finditer(text):
+        if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
+            continue
         value = _word_value(m.group().lower(), lang)
         if value is not None and value > 1:
             out.append((m.group(), {float(value)}))
@@ -479,10 +601,13 @@ def _scale_after(text: str, end: int) -> int:
     if not m:
         return 0
     word = m.group(1).lower()
-    for power, stems in SCALES.items():
-        if any(word.startswith(s) for s in stems):
-            return power
-    return 0
+    if m.start(1) == 0 and word in _ATTACHED_SCALES:  # "£1.6m", "$2bn", "5k"
+        return _ATTACHED_SCALES[word]
+    # the longest stem decides: Spanish "mil" (thousand) begins "million" and "milliard"
+    found = [
+        (len(s), power) for power, stems in SCALES.items() for s in stems if word.startswith(s)
+    ]
+    return max(found)[1] if found else 0
 
 
 @lru_cache(maxsize=16)

@@ -92,18 +92,39 @@ def _is_prose(text: str) -> bool:
 
 def looks_like_furniture(text: str) -> bool:
     """Navigation menus, breadcrumbs, bare dates and numbers, key=value stamps."""
-    words = _WORD.findall(text)
+    return _plainly_furniture(text) or _capitalised_run(text)
+
+
+def _plainly_furniture(text: str) -> bool:
     if not any(ch.isalpha() for ch in text):
         return True
     if _KEY_VALUE.search(text) or _SYMBOL_RUN.search(text):
         return True
     parts = [p for p in _CRUMB_SEPARATORS.split(text) if p.strip()]
-    if len(parts) >= 2 and all(len(_WORD.findall(p)) <= 4 for p in parts):
-        return True
+    return len(parts) >= 2 and all(len(_WORD.findall(p)) <= 4 for p in parts)
+
+
+def _capitalised_run(text: str) -> bool:
+    """Every word capitalised, no function word: a menu, or a headline in title case."""
+    words = _WORD.findall(text)
     return (
         len(words) >= 4
         and all(w[0].isupper() or w[0].isdigit() for w in words)
         and not any(w.lower() in _FUNCTION_WORDS for w in words)
+    )
+
+
+def _title_case_headline(texts: list[str], i: int, first_prose: int) -> bool:
+    """A capitalised line right before the first paragraph, with no menu's marks (separators,
+    symbols) and no repeated word, reads as the article's headline in title case."""
+    text = texts[i]
+    words = [w.lower() for w in _WORD.findall(text)]
+    return (
+        i == first_prose - 1
+        and "\n" not in text
+        and not _plainly_furniture(text)
+        and len(words) <= HEADLINE_WORDS
+        and len(set(words)) == len(words)
     )
 
 
@@ -183,6 +204,9 @@ def _classify(source: str, units: list[tuple[int, int]]) -> list[BlockKind]:
         elif i > last:
             trailer = _looks_like_trailer(text)
             kinds.append(BlockKind.BOILERPLATE if trailer else BlockKind.PARAGRAPH)
+        elif not title_seen and _title_case_headline(texts, i, first):
+            kinds.append(BlockKind.TITLE)
+            title_seen = True
         elif looks_like_furniture(text):
             kinds.append(BlockKind.BOILERPLATE)
         elif not title_seen:
