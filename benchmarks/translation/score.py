@@ -1,5 +1,6 @@
-"""Recall and precision of editqa's translation checks on the hand-annotated pairs in
-`data/` (see data/README.md): `python benchmarks/translation/score.py [-v]`.
+"""Recall and precision of editqa's translation checks on hand-annotated pairs:
+`python benchmarks/translation/score.py [-v] [DIR]`, DIR being `data/` (the default) or
+`heldout/` (see their README.md).
 
 Each pair is checked as `editqa check target --source source --source-lang SRC --lang TGT
 --grammar off` would check it. A finding counts for a category by its rule (the table
@@ -41,8 +42,10 @@ def categories_of(rule_id: str) -> set[str]:
         return {"addition"}
     if rule_id == "bilingual.length":
         return {"omission", "addition"}
-    if rule_id == "bilingual.untranslated" or ".script." in rule_id or rule_id.startswith(
-        "script."
+    if (
+        rule_id == "bilingual.untranslated"
+        or ".script." in rule_id
+        or rule_id.startswith("script.")
     ):
         return {"untranslated"}
     if rule_id in {
@@ -106,14 +109,10 @@ def score_pair(directory: Path, runtime: Runtime, options: Options) -> PairScore
     target = (directory / "target.txt").read_text(encoding="utf-8")
     notes = json.loads((directory / "annotations.json").read_text(encoding="utf-8"))
     annotations = [
-        Annotation(
-            n["category"], _span(target, n["target"]), _span(source, n["source"]), n["note"]
-        )
+        Annotation(n["category"], _span(target, n["target"]), _span(source, n["source"]), n["note"])
         for n in notes
     ]
-    opts = Options(
-        lang=t_lang, grammar=options.grammar, checks=options.checks, glossaries=()
-    )
+    opts = Options(lang=t_lang, grammar=options.grammar, checks=options.checks, glossaries=())
     result = check_pair(
         str(directory / "target.txt"),
         str(directory / "source.txt"),
@@ -133,12 +132,10 @@ def score_pair(directory: Path, runtime: Runtime, options: Options) -> PairScore
     )
 
 
-def score(verbose: bool = False) -> dict[str, object]:
+def score(directory: Path = DATA, verbose: bool = False) -> dict[str, object]:
     options = Options(grammar=GrammarSettings(mode="off"))
     runtime = build_runtime(options)
-    pairs = [
-        score_pair(d, runtime, options) for d in sorted(DATA.iterdir()) if d.is_dir()
-    ]
+    pairs = [score_pair(d, runtime, options) for d in sorted(directory.iterdir()) if d.is_dir()]
     total, hit = Counter[str](), Counter[str]()
     flagged, right = Counter[str](), Counter[str]()
     for p in pairs:
@@ -188,7 +185,8 @@ def table(s: dict[str, object]) -> str:
 
 
 def main() -> None:
-    s = score(verbose="-v" in sys.argv)
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    s = score(Path(args[0]) if args else DATA, verbose="-v" in sys.argv)
     print(
         f"{s['pairs']} pairs, {s['annotations']} annotated errors; "
         f"{s['clean_alarms']} in-scope findings on the {s['clean_pairs']} clean pairs; "
