@@ -438,3 +438,29 @@ def test_source_with_a_bilingual_file_is_a_usage_error(
     (tmp_path / "s.txt").write_text("Текст.\n", encoding="utf-8")
     assert main(["check", str(tmp_path / "m.po"), "--source", str(tmp_path / "s.txt")]) == 2
     assert "holds its own source: check it without --source" in capsys.readouterr().err
+
+
+def test_a_clause_left_in_the_source_language_of_the_same_script(
+    tmp_path: Path, runtime: Runtime
+) -> None:
+    source = (
+        "Le musée rouvre ses portes lundi, après des travaux qui ont duré trois ans et "
+        "coûté beaucoup plus que prévu.\n"
+    )
+    target = (
+        "The museum reopens on Monday, after works qui ont duré trois ans et coûté "
+        "beaucoup plus que prévu.\n"
+    )
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    english = Options(lang="en", grammar=GrammarSettings(mode="off"), checks=("bilingual",))
+    result = check_pair(
+        str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), english, runtime=runtime, source_lang="fr"
+    )
+    found = [f for f in result.findings if f.rule_id == "bilingual.untranslated"]
+    assert [f.text for f in found] == ["qui ont duré trois ans et coûté beaucoup plus que prévu"]
+    good = (
+        "The museum reopens on Monday, after works that lasted three years and cost far more "
+        "than planned: a tour de force, says the director.\n"
+    )
+    assert pair(tmp_path, runtime, source, good, source_lang="fr") == []

@@ -35,7 +35,7 @@ from editqa.document.loader import Document
 from editqa.model import Category, Finding, FixSafety, SegmentRef, Severity
 from editqa.text.align import name_key
 from editqa.text.glossary import Term
-from editqa.text.lang import base, cldr_facts
+from editqa.text.lang import base, cldr_facts, language_script
 from editqa.text.pairing import Pair, Segment
 
 _URL = re.compile(
@@ -155,6 +155,19 @@ class BilingualCheck:
                 "This segment is the same as its source: it was not translated.",
             )
             return
+        left = _left_in_source_language(ctx, pair.source_language, tgt)
+        if left is not None:
+            yield _finding(
+                ctx,
+                pair,
+                seg,
+                "bilingual.untranslated",
+                Category.UNTRANSLATED,
+                Severity.ERROR,
+                f"These words are in the source's language, not translated: "
+                f"{_short(tgt[left[0] : left[1]])!r}.",
+                (seg.target[0] + left[0], seg.target[0] + left[1]),
+            )
         missing = _missing_numbers(src, tgt, pair.source_language, ctx.language)
         if missing:  # one finding a segment: findings are one per rule and span
             yield finding(
@@ -361,6 +374,36 @@ def _finding(
 
 
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‚", "‘"))
+
+
+LEFT_WORDS = 3  # source-language words in a row (shared words between) that make a run
+
+
+def _left_in_source_language(ctx: CheckContext, s_lang: str, tgt: str) -> tuple[int, int] | None:
+    """A run of the translation in the source's language when both use one script (a
+    French clause kept in an English text): at least LEFT_WORDS lower-case words the source
+    language's dictionary knows and the target's does not, with only words both know (or
+    names, numbers) between them. Its span in `tgt`, or None."""
+    t_lang = ctx.language
+    if base(s_lang) == base(t_lang) or language_script(s_lang) != language_script(t_lang):
+        return None
+    source_lex, target_lex = ctx.runtime.lexicon(s_lang), ctx.runtime.lexicon(t_lang)
+    if not (source_lex.available and target_lex.available):
+        return None
+    run: list[tuple[int, int]] = []
+    best: list[tuple[int, int]] = []
+    for m in _WORD.finditer(tgt):
+        word = m.group()
+        if len(word) < 2 or not word.islower():
+            continue  # names, initials and numbers neither start nor end a run
+        if target_lex.known(word):
+            if not source_lex.known(word):
+                best, run = max(best, run, key=len), []
+            continue
+        if source_lex.known(word):
+            run.append(m.span())
+    best = max(best, run, key=len)
+    return (best[0][0], best[-1][1]) if len(best) >= LEFT_WORDS else None
 
 
 def _end_mark(text: str) -> str:
