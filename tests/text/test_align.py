@@ -320,3 +320,24 @@ def test_split_sentences_offsets_are_absolute() -> None:
     assert spans == [(9, 19), (20, 31)]
     assert [text[s:e] for s, e in spans] == ["First one.", "Second one."]
     assert split_sentences(text, 0, 5) == [(0, 5)]
+
+
+def test_a_merged_sentence_whose_names_the_translation_drops_is_flagged() -> None:
+    from editqa.document.loader import load_text
+    from editqa.text.pairing import pair_documents
+
+    source = load_text(
+        "Работы начались в марте 2019 года. Подрядчиком выступила компания «Спецстройтранс». "
+        "Жители соседних поселков теперь доедут до центра за двадцать минут.\n"
+    )
+    target = load_text(
+        "Work began in March 2019. Residents of the neighbouring villages can now reach "
+        "the centre in twenty minutes.\n"
+    )
+    problems = [s.problem for s in pair_documents(source, "ru", target).segments]
+    assert problems == [None, "length"]
+    kept = load_text(
+        "Work began in March 2019. The contractor was Spetsstroytrans, and residents of the "
+        "neighbouring villages can now reach the centre in twenty minutes.\n"
+    )
+    assert [s.problem for s in pair_documents(source, "ru", kept).segments] == [None, None]

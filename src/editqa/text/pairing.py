@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from editqa.document.loader import Document
 from editqa.model import BlockKind
-from editqa.text.align import Bead, align, expected_ratio, split_sentences, suspicious
+from editqa.text.align import Bead, align, anchors, expected_ratio, split_sentences, suspicious
 
 ALIGNED_KINDS = frozenset(
     {BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}
@@ -95,7 +95,8 @@ MIN_DROPPED = 20  # characters: a shorter sentence merged away may be a fragment
 
 def _merged_short(bead: Bead, source: list[str], target: list[str], ratio: float) -> str | None:
     """ "length" for a 2-1 bead whose target is closer to the longer source sentence alone
-    than to both: the shorter sentence was probably left out, not merged in."""
+    than to both, or keeps none of the anchors (numbers, names) of one of them: that
+    sentence was probably left out, not merged in."""
     if len(bead.source) != 2 or len(bead.target) != 1:
         return None
     a, b = (len(source[i]) for i in bead.source)
@@ -103,7 +104,12 @@ def _merged_short(bead: Bead, source: list[str], target: list[str], ratio: float
     if min(a, b) < MIN_DROPPED:
         return None
     alone = min(abs(lt - a * ratio), abs(lt - b * ratio))
-    return "length" if alone < abs(lt - (a + b) * ratio) else None
+    if alone < abs(lt - (a + b) * ratio):
+        return "length"
+    # or one of the two names people or numbers of which the translation keeps none
+    kept = anchors(target[bead.target[0]])
+    lost = [anchors(source[i]) for i in bead.source]
+    return "length" if any(keys and not keys & kept for keys in lost) else None
 
 
 class _Cursor:
