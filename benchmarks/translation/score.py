@@ -25,16 +25,25 @@ from editqa.runtime import Runtime
 
 DATA = Path(__file__).resolve().parent / "data"
 CATEGORIES = ("number", "omission", "addition", "untranslated", "punctuation")
-# the number rules about a number's locale form; the others (spacing before %, figures or
-# words for small numbers, range dashes) are house style and out of scope here
-NUMBER_FORMAT_RULES = {"decimal-comma", "decimal-comma-zero", "decimal-separator", "grouping"}
+# the number and date rules about a number's locale form (and ambiguous numeric dates); the
+# others (spacing before %, figures or words for small numbers, range dashes, the order of a
+# long date, the 12- or 24-hour clock) are house style and out of scope here
+NUMBER_FORMAT_RULES = {
+    "decimal-comma",
+    "decimal-comma-zero",
+    "decimal-separator",
+    "grouping",
+    "numeric-date",
+    "us-numeric",
+    "foreign-date",
+}
 
 
 def categories_of(rule_id: str) -> set[str]:
     """The annotation categories a rule's findings speak to (empty: out of scope)."""
-    if rule_id in {"bilingual.number", "bilingual.number-format"} or ".dates." in rule_id:
-        return {"number"}
-    if ".numbers." in rule_id and rule_id.rsplit(".", 1)[1] in NUMBER_FORMAT_RULES:
+    if rule_id == "bilingual.number":  # a number gone may be a clause gone
+        return {"number", "omission"}
+    if rule_id == "bilingual.number-format" or rule_id.rsplit(".", 1)[1] in NUMBER_FORMAT_RULES:
         return {"number"}
     if rule_id == "bilingual.omission":
         return {"omission"}

@@ -464,3 +464,116 @@ def test_a_clause_left_in_the_source_language_of_the_same_script(
         "than planned: a tour de force, says the director.\n"
     )
     assert pair(tmp_path, runtime, source, good, source_lang="fr") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "s_lang", "rule"),
+    [
+        # a question inside a quotation lost, an exclamation added
+        (
+            "“Who made these mistakes?” asked the shareholder.\n",
+            "„Wer hat diese Fehler gemacht“, fragte der Aktionär.\n",
+            "en",
+            "bilingual.end-punctuation",
+        ),
+        (
+            "«Цены выросли на треть», — сказал он.\n",
+            "“Prices have risen by a third!” he said.\n",
+            "ru",
+            "bilingual.end-punctuation",
+        ),
+        # a bare domain changed
+        (
+            "Details at shop.example.com/spring-sale today.\n",
+            "Подробности на shop.example.com/spring sale сегодня.\n",
+            "en",
+            "bilingual.url",
+        ),
+        # an English clause left in a Russian translation
+        (
+            "The phone goes on sale in May, said an analyst at the research firm.\n",
+            "Телефон поступит в продажу в мае, said an analyst at the research firm.\n",
+            "en",
+            "bilingual.untranslated",
+        ),
+    ],
+)
+def test_punctuation_addresses_and_words_left_untranslated(
+    tmp_path: Path, runtime: Runtime, source: str, target: str, s_lang: str, rule: str
+) -> None:
+    options = Options(
+        lang="de"
+        if "Aktionär" in target
+        else "ru"
+        if "Телефон" in target or "Подробности" in target
+        else "en",
+        grammar=GrammarSettings(mode="off"),
+        checks=("bilingual",),
+    )
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    result = check_pair(
+        str(tmp_path / "t.txt"),
+        str(tmp_path / "s.txt"),
+        options,
+        runtime=runtime,
+        source_lang=s_lang,
+    )
+    assert [f.rule_id for f in result.findings] == [rule]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "s_lang", "t_lang"),
+    [
+        ("Die Saison 2023/2024 war trocken.\n", "The 2023/24 season was dry.\n", "de", "en"),
+        ("Revenue rose to £412m.\n", "Der Umsatz stieg auf 412 Mio. Pfund.\n", "en", "de"),
+        (
+            "Die Schulden betragen 2 Billionen Euro.\n",
+            "The debt is 2 trillion euros.\n",
+            "de",
+            "en",
+        ),
+        (
+            "El plan cuesta 2 mil millones de euros.\n",
+            "The plan costs 2 billion euros.\n",
+            "es",
+            "en",
+        ),
+    ],
+)
+def test_year_ranges_and_scales_in_each_language_agree(
+    tmp_path: Path, runtime: Runtime, source: str, target: str, s_lang: str, t_lang: str
+) -> None:
+    options = Options(lang=t_lang, grammar=GrammarSettings(mode="off"), checks=("bilingual",))
+    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    result = check_pair(
+        str(tmp_path / "t.txt"),
+        str(tmp_path / "s.txt"),
+        options,
+        runtime=runtime,
+        source_lang=s_lang,
+    )
+    assert result.findings == ()
+
+
+def test_a_sentence_added_into_a_paragraph_is_flagged(tmp_path: Path, runtime: Runtime) -> None:
+    before_ru = (
+        "Водители автобусов в городе выйдут на забастовку в понедельник.\n\n"
+        "Движение на большинстве маршрутов будет остановлено на весь день.\n\n"
+    )
+    before_en = (
+        "Bus drivers in the city will go on strike on Monday.\n\n"
+        "Traffic on most routes will stop for the whole day.\n\n"
+    )
+    source = before_ru + (
+        "Профсоюз объявил забастовку на понедельник. «Мы не хотим неудобств пассажирам, "
+        "но зарплата не растёт уже три года», — сказал председатель профсоюза Игорь Белов.\n"
+    )
+    target = before_en + (
+        "The union called a strike for Monday. “We do not want to inconvenience passengers, "
+        "but pay has not risen for three years,” said union chairman Igor Belov. The union "
+        "has said it is prepared to continue the action for as long as it takes.\n"
+    )
+    rules = [r for r, _, _ in pair(tmp_path, runtime, source, target, source_lang="ru")]
+    assert rules == ["bilingual.addition"]

@@ -35,11 +35,14 @@ from editqa.document.loader import Document
 from editqa.model import Category, Finding, FixSafety, SegmentRef, Severity
 from editqa.text.align import name_key
 from editqa.text.glossary import Term
-from editqa.text.lang import base, cldr_facts, language_script
+from editqa.text.lang import base, cldr_facts
 from editqa.text.pairing import Pair, Segment
 
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"'»”]+[^\s<>\"'»”.,;:!?)]|[\w.+-]+@[\w-]+\.[\w.-]+\w"
+    # a bare domain with a path or a common top-level domain: example.com/shop, gov.uk
+    r"|(?<![\w@./-])(?:[a-z0-9][\w-]*\.)+(?:com|org|net|edu|gov|info|io|eu|uk|ru|de|fr|es|it"
+    r"|nl|ch|at|be|pl|ua|by|kz)\b(?:/[^\s<>\"'»”]*[^\s<>\"'»”.,;:!?)])?"
 )
 _PLACEHOLDER = re.compile(
     r"\{\{\s*\w+\s*\}\}|\{\w*\}|%(?:\(\w+\))?[sdfi]|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>"
@@ -65,10 +68,14 @@ _FINAL = "?!:…"
 
 # Scale words (their stems) by the power of ten they stand for, in the supported languages.
 SCALES = {
-    3: ("thousand", "тыс", "тысяч", "tausend", "mille", "mil"),
-    6: ("million", "mln", "mn", "млн", "миллион", "millionen", "millón", "millones"),
-    9: ("billion", "bn", "млрд", "миллиард", "milliard", "milliarde", "milliarden"),
+    3: ("thousand", "тыс", "тысяч", "tausend", "tsd", "mille", "mil"),
+    6: ("million", "mln", "mn", "mio", "млн", "миллион", "millionen", "millón", "millones"),
+    9: ("billion", "bn", "млрд", "миллиард", "milliard", "mrd", "mds", "milliarde"),
+    12: ("trillion", "trn", "трлн", "триллион", "billionen", "billón", "billones"),
 }
+# outside English, "billion" is a million millions (de Billion, fr billion, es billón)
+_LONG_SCALE_BILLION = ("billion",)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)[/–-](\d\d)\b(?![.,]\d)")
 _ATTACHED_SCALES = {"k": 3, "m": 6, "mn": 6, "bn": 9}
 # Number words 0-10 (and common inflections) of the supported languages.
 NUMBER_WORDS = {
@@ -216,31 +223,47 @@ class BilingualCheck:
             )
         s_end, t_end = _end_mark(src), _end_mark(tgt)
         lost_stop = s_end == "." and (t_end in "!?" or t_end.isalnum())
+        asked = src.count("?") - src.count("¿")
+        lost_stop = lost_stop or (asked > tgt.count("?") - tgt.count("¿") and s_end != "?")
+        exclaimed = tgt.count("!") - tgt.count("¡") > src.count("!") - src.count("¡")
         if (
-            s_end in _FINAL and t_end != s_end and not (s_end == "…" and tgt.endswith("..."))
-        ) or lost_stop:
+            (s_end in _FINAL and t_end != s_end and not (s_end == "…" and tgt.endswith("...")))
+            or lost_stop
+            or exclaimed
+        ):
+            said = f"The source ends with {s_end!r}, this translation with {t_end or 'nothing'!r}."
+            if s_end == t_end == "." and asked:
+                said = "The source asks a question here (?) that this translation does not."
+            elif s_end == t_end:
+                said = "This translation exclaims (!) where the source does not."
             yield finding(
-                "bilingual.end-punctuation",
-                Category.TYPOGRAPHICAL,
-                Severity.WARNING,
-                f"The source ends with {s_end!r}, this translation with {t_end or 'nothing'!r}.",
+                "bilingual.end-punctuation", Category.TYPOGRAPHICAL, Severity.WARNING, said
             )
-        # paragraphs decide: a quotation may run over two sentences, cut differently
-        s_block = _block_of(pair.source, seg.source[0]) or src
-        t_block = _block_of(ctx.document, seg.target[0]) or tgt
-        if _quotes_balance(s_block) and not _quotes_balance(t_block) and not _quotes_balance(tgt):
-            yield finding(
+        # paragraphs decide: a quotation may run over two sentences, cut differently; the
+        # finding covers the paragraph, since the missing mark may belong to any sentence
+        s_block, _ = _block_of(pair.source, seg.source[0], src)
+        t_block, t_span = _block_of(ctx.document, seg.target[0], tgt)
+        if _quotes_balance(s_block) and not _quotes_balance(t_block):
+            yield _finding(
+                ctx,
+                pair,
+                seg,
                 "bilingual.quotes",
                 Category.TYPOGRAPHICAL,
                 Severity.WARNING,
-                "Quotation marks do not pair up in this translation (they do in the source).",
+                "Quotation marks do not pair up in this paragraph (they do in the source's).",
+                t_span or seg.target,
             )
-        if not _brackets_differ(s_block) and _brackets_differ(t_block) and _brackets_differ(tgt):
-            yield finding(
+        if not _brackets_differ(s_block) and _brackets_differ(t_block):
+            yield _finding(
+                ctx,
+                pair,
+                seg,
                 "bilingual.brackets",
                 Category.TYPOGRAPHICAL,
                 Severity.WARNING,
-                "Brackets do not balance in this translation (they do in the source).",
+                "Brackets do not balance in this paragraph (they do in the source's).",
+                t_span or seg.target,
             )
         for term in terms:
             if not term.pattern.search(src):
@@ -380,30 +403,41 @@ LEFT_WORDS = 3  # source-language words in a row (shared words between) that mak
 
 
 def _left_in_source_language(ctx: CheckContext, s_lang: str, tgt: str) -> tuple[int, int] | None:
-    """A run of the translation in the source's language when both use one script (a
-    French clause kept in an English text): at least LEFT_WORDS lower-case words the source
-    language's dictionary knows and the target's does not, with only words both know (or
-    names, numbers) between them. Its span in `tgt`, or None."""
+    """A run of the translation left in the source's language (a French clause in an
+    English text, an English one in a Russian text): at least LEFT_WORDS lower-case words
+    the source language's dictionary knows and the target's does not, with only words both
+    know (or names, numbers) between them. Its span in `tgt`, or None."""
     t_lang = ctx.language
-    if base(s_lang) == base(t_lang) or language_script(s_lang) != language_script(t_lang):
+    if base(s_lang) == base(t_lang):
         return None
     source_lex, target_lex = ctx.runtime.lexicon(s_lang), ctx.runtime.lexicon(t_lang)
     if not (source_lex.available and target_lex.available):
         return None
-    run: list[tuple[int, int]] = []
-    best: list[tuple[int, int]] = []
+    tgt = _MARKUP.sub(lambda m: " " * len(m.group()), tgt)  # addresses are not words
+    run: list[tuple[int, int]] = []  # the source-language words of the current run
+    shared = 0  # words both languages know, inside it
+    best: tuple[list[tuple[int, int]], int] = ([], 0)
     for m in _WORD.finditer(tgt):
         word = m.group()
         if len(word) < 2 or not word.islower():
             continue  # names, initials and numbers neither start nor end a run
         if target_lex.known(word):
             if not source_lex.known(word):
-                best, run = max(best, run, key=len), []
+                best, run, shared = max(best, (run, shared), key=_weight), [], 0
+            elif run:
+                shared += 1
             continue
         if source_lex.known(word):
             run.append(m.span())
-    best = max(best, run, key=len)
-    return (best[0][0], best[-1][1]) if len(best) >= LEFT_WORDS else None
+    words, shared = max(best, (run, shared), key=_weight)
+    # three of the source's words, or two among four ("presidente de la cooperativa")
+    if len(words) >= LEFT_WORDS or (len(words) == 2 and len(words) + shared >= 4):
+        return words[0][0], words[-1][1]
+    return None
+
+
+def _weight(run: tuple[list[tuple[int, int]], int]) -> tuple[int, int]:
+    return len(run[0]), run[1]
 
 
 def _end_mark(text: str) -> str:
@@ -411,12 +445,12 @@ def _end_mark(text: str) -> str:
     return text.rstrip(" \t\r\n\"'”»’)]\u00a0")[-1:]
 
 
-def _block_of(doc: Document, offset: int) -> str:
-    """The text of the block (paragraph) holding a text offset."""
+def _block_of(doc: Document, offset: int, fallback: str) -> tuple[str, tuple[int, int] | None]:
+    """The text and span of the block (paragraph) holding a text offset (or `fallback`)."""
     for b in doc.blocks:
         if b.start <= offset < b.end:
-            return doc.text[b.start : b.end]
-    return ""
+            return doc.text[b.start : b.end], (b.start, b.end)
+    return fallback, None
 
 
 def _brackets_differ(text: str) -> bool:
@@ -497,7 +531,7 @@ def _foreign_formats(
         token = m.group()
         if not any(ch in token for ch in ".,"):
             continue
-        scale = _scale_after(t_rest, m.end())
+        scale = _scale_after(t_rest, m.end(), t_lang)
         ours = _scaled(_readings(token, (t_lang,)), scale)
         theirs = _scaled(_readings(token, (s_lang,)), scale)
         before = re.search(r"(\S+)\s*$", t_rest[: m.start()])
@@ -602,11 +636,13 @@ def _numbers(
     out = []
     for m in _NUMBER.finditer(text):
         values = _readings(m.group(), (lang, other))
-        scale = _scale_after(text, m.end())
+        scale = _scale_after(text, m.end(), lang)
         if scale:
             grown = {round(v * 10**scale, 6) for v in values}
             values = grown if scaled else values | grown
         out.append((m.group(), values))
+    for m in _YEAR_RANGE.finditer(text):  # "2023/24" names 2024 too
+        out.append((m.group(), {float(m.group(1)[:2] + m.group(2))}))
     for m in _WORD.finditer(text):
         if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
             continue
@@ -628,6 +664,8 @@ def _readings(token: str, langs: tuple[str, ...]) -> set[float]:
     out: set[float] = set()
     for lang in langs:
         decimal, group = cldr_facts(lang)["decimal"], cldr_facts(lang)["group"]
+        if any(ch in ".," and ch not in (decimal, group) for ch in token):
+            continue  # "6.2" is no number in Russian, whose separators are "," and a space
         raw = token
         for g in {group, " ", "\u00a0", "\u202f"}:
             raw = raw.replace(g, "")
@@ -639,13 +677,19 @@ def _readings(token: str, langs: tuple[str, ...]) -> set[float]:
     return out
 
 
-def _scale_after(text: str, end: int) -> int:
-    m = re.match(r"[\s\u00a0\u202f]*([^\W\d_]+)", text[end : end + 20])
+def _scale_after(text: str, end: int, lang: str) -> int:
+    """The power of ten of a scale word right after a number ("1,6 млн", "£2bn", "2 mil
+    millones"), in the text's language; 0 without one."""
+    m = re.match(r"[\s\u00a0\u202f]*([^\W\d_]+)(?:\s+(millones)\b)?", text[end : end + 30])
     if not m:
         return 0
     word = m.group(1).lower()
     if m.start(1) == 0 and word in _ATTACHED_SCALES:  # "£1.6m", "$2bn", "5k"
         return _ATTACHED_SCALES[word]
+    if word == "mil" and m.group(2):  # Spanish "mil millones": a thousand millions
+        return 9
+    if base(lang) != "en" and word.startswith(_LONG_SCALE_BILLION):
+        return 12
     # the longest stem decides: Spanish "mil" (thousand) begins "million" and "milliard"
     found = [
         (len(s), power) for power, stems in SCALES.items() for s in stems if word.startswith(s)

@@ -445,7 +445,7 @@ _ABBREVIATIONS = _words(
     "Дж г гг им ул пр просп пл д кв стр тыс млн млрд трлн напр "
     "проф акад доц рис табл см ср "
     # German
-    "bzw Nr Hr Fr ca vgl evtl ggf Str "
+    "bzw Nr Hr Fr ca vgl evtl ggf Str Mio Mrd Tsd "
     # French
     "MM Mme Mlle Mgr Pr av bd env "
     # Spanish

@@ -96,20 +96,24 @@ MIN_DROPPED = 20  # characters: a shorter sentence merged away may be a fragment
 def _merged_short(bead: Bead, source: list[str], target: list[str], ratio: float) -> str | None:
     """ "length" for a 2-1 bead whose target is closer to the longer source sentence alone
     than to both, or keeps none of the anchors (numbers, names) of one of them: that
-    sentence was probably left out, not merged in."""
-    if len(bead.source) != 2 or len(bead.target) != 1:
+    sentence was probably left out, not merged in. And for a 1-2 bead whose source is
+    closer to one target sentence alone, or one of whose target sentences has anchors the
+    source has none of: that one was probably added."""
+    if len(bead.source) == 2 and len(bead.target) == 1:
+        two, one, scale = [source[i] for i in bead.source], target[bead.target[0]], ratio
+    elif len(bead.source) == 1 and len(bead.target) == 2:
+        two, one, scale = [target[j] for j in bead.target], source[bead.source[0]], 1 / ratio
+    else:
         return None
-    a, b = (len(source[i]) for i in bead.source)
-    lt = len(target[bead.target[0]])
+    a, b = len(two[0]), len(two[1])
     if min(a, b) < MIN_DROPPED:
         return None
-    alone = min(abs(lt - a * ratio), abs(lt - b * ratio))
-    if alone < abs(lt - (a + b) * ratio):
+    lone = len(one)
+    alone = min(abs(lone - a * scale), abs(lone - b * scale))
+    if alone < abs(lone - (a + b) * scale):
         return "length"
-    # or one of the two names people or numbers of which the translation keeps none
-    kept = anchors(target[bead.target[0]])
-    lost = [anchors(source[i]) for i in bead.source]
-    return "length" if any(keys and not keys & kept for keys in lost) else None
+    kept = anchors(one)
+    return "length" if any(keys and not keys & kept for keys in map(anchors, two)) else None
 
 
 class _Cursor:
