@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from editqa import resultcache
 from editqa.checks.base import Check, CheckContext
 from editqa.checks.bilingual import BilingualCheck
 from editqa.checks.grammar import GrammarCheck, merge
 from editqa.checks.script import MixedScriptCheck
 from editqa.checks.spelling import SpellingCheck
 from editqa.config import Options
+from editqa.configfile import ConfigFinder, FileSettings
 from editqa.document.bilingual import is_bilingual, load_bilingual
 from editqa.document.extraction import default_extractors
 from editqa.document.loader import (
+    STDIN,
     Document,
     expand_paths,
     load_bytes,
@@ -30,6 +33,7 @@ from editqa.model import AlignedSegment, CheckResult, FileResult, Finding, Notic
 from editqa.rules.engine import RulesCheck
 from editqa.rules.loader import load_rules
 from editqa.runtime import Runtime
+from editqa.suppress import suppress
 from editqa.text.glossary import Glossary
 from editqa.text.lang import base, infer_english_dialect, parse_tag
 from editqa.text.pairing import Pair, Segment, pair_documents
@@ -132,10 +136,13 @@ def check_document(
     checks: Sequence[Check],
     lang: str | None = None,
     pair: Pair | None = None,
+    *,
+    report_unused: bool = False,
 ) -> FileResult:
-    """Run every check over one document; findings sorted by (start, rule_id), deduplicated.
-    With `pair`, the document is a translation of `pair.source` and the bilingual checks
-    compare the two."""
+    """Run every check over one document; findings sorted by (start, rule_id), deduplicated,
+    without those its suppression comments silence (`report_unused`: with a finding for
+    each comment that silenced nothing). With `pair`, the document is a translation of
+    `pair.source` and the bilingual checks compare the two."""
     language = resolve_language(doc, lang, runtime)
     ctx = CheckContext.build(doc, language, runtime, pair=pair)
     for check in checks:
@@ -156,7 +163,9 @@ def check_document(
         for f in findings.values()
         if f.segment is not None and not (f.suggestions and (f.start, f.end) in said)
     ]
-    ordered = tuple(sorted(merged, key=lambda f: (f.start, f.rule_id, f.end)))
+    ordered = suppress(
+        sorted(merged, key=lambda f: (f.start, f.rule_id, f.end)), doc, report_unused
+    )
     notes = []
     if any(c.name == "spelling" for c in checks) and not runtime.lexicon(language).available:
         notes.append(f"no spelling dictionary for '{language}': spelling was not checked")
@@ -201,13 +210,17 @@ def check_text(
 
 
 def _check_one(
-    path: str, runtime: Runtime, checks: Sequence[Check], lang: str | None
+    path: str,
+    runtime: Runtime,
+    checks: Sequence[Check],
+    lang: str | None,
+    report_unused: bool = False,
 ) -> FileResult:
     try:
         if is_bilingual(path):
             return _check_bilingual(path, runtime, checks, lang)
         doc = load_path(path)
-        return check_document(doc, runtime, checks, lang)
+        return check_document(doc, runtime, checks, lang, report_unused=report_unused)
     except EditqaError as exc:
         return FileResult(path, None, (), "", str(exc))
 
@@ -226,54 +239,114 @@ def _check_bilingual(
     return check_document(bf.target, runtime, checks, t_lang, pair=pair)
 
 
-_WORKER: tuple[Runtime, list[Check]] | None = None
+_WORKER: tuple[Runtime, list[Check], bool] | None = None
 
 
 def _init_worker(options: Options) -> None:
     global _WORKER
     runtime = build_runtime(options)
-    _WORKER = (runtime, build_checks(runtime, options.active_checks()))
+    checks = build_checks(runtime, options.active_checks())
+    _WORKER = (runtime, checks, options.report_unused_suppressions)
 
 
 def _work(path: str, lang: str | None) -> tuple[FileResult, list[str]]:
     assert _WORKER is not None
-    result = _check_one(path, _WORKER[0], _WORKER[1], lang)
-    return result, _WORKER[0].notices.take()
+    runtime, checks, report_unused = _WORKER
+    result = _check_one(path, runtime, checks, lang, report_unused)
+    return result, runtime.notices.take()
+
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 def check_paths(
-    paths: Iterable[str], options: Options | None = None, runtime: Runtime | None = None
+    paths: Iterable[str],
+    options: Options | None = None,
+    runtime: Runtime | None = None,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Check files, directories (recursively, by extension) and '-' for standard input.
 
     A file that cannot be read or decoded gives a FileResult with `error` set; the others are
-    still checked. Many files are checked in parallel worker processes, each building its
-    dictionaries once.
+    still checked. Each file gets the settings of its nearest config file (or
+    `options.config`). With `options.cache`, a file checked before with the same content
+    and settings is not checked again. The others are checked in parallel worker processes
+    when there are many, each building its dictionaries once; the results come in path
+    order whatever the number of workers. `progress` hears of each file done.
     """
     options = options or Options()
     files = list(dict.fromkeys(expand_paths(paths)))
-    jobs = max(1, min(options.jobs, len(files)))
+    finder = ConfigFinder(Path(options.config) if options.config else None)
+    settings = {p: finder.settings_for(p) for p in files}
+    langs = {p: options.lang or settings[p].lang for p in files}
     # Built here even when workers do the checking: word lists and rules are validated (and
     # their errors raised) in this process, before any worker starts.
     own_runtime = runtime is None
     runtime = runtime or build_runtime(options)
-    if jobs > 1 and len(files) >= MIN_FILES_FOR_WORKERS and "-" not in files:
+    key = resultcache.run_key(options)
+    contents: dict[str, bytes] = {}
+    results: dict[str, FileResult] = {}
+    if key is not None:
+        for p in files:
+            data = _bytes_of(p)
+            if data is not None:
+                contents[p] = data
+                hit = resultcache.load(key, p, data, langs[p])
+                if hit is not None:
+                    results[p] = hit
+    todo = [p for p in files if p not in results]
+    done_count = len(results)
+    if progress and files:
+        progress(done_count, len(files))
+    jobs = max(1, min(options.jobs, len(todo)))
+    messages: list[str] = []
+    if jobs > 1 and len(todo) >= MIN_FILES_FOR_WORKERS and "-" not in todo:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-            done = list(pool.map(_work, files, [options.lang] * len(files), chunksize=4))
-        results = [r for r, _ in done]
-        messages = [m for _, said in done for m in said]
+            chunk = max(1, min(8, len(todo) // (jobs * 4)))
+            for p, (result, said) in zip(
+                todo, pool.map(_work, todo, [langs[p] for p in todo], chunksize=chunk), strict=True
+            ):
+                results[p] = result
+                messages.extend(said)
+                done_count += 1
+                if progress:
+                    progress(done_count, len(files))
+        if own_runtime:
+            runtime.close()
     else:
         checks = build_checks(runtime, options.active_checks())
         try:
-            results = [_check_one(p, runtime, checks, options.lang) for p in files]
+            for p in todo:
+                results[p] = _check_one(
+                    p, runtime, checks, langs[p], options.report_unused_suppressions
+                )
+                done_count += 1
+                if progress:
+                    progress(done_count, len(files))
         finally:
             if own_runtime:
                 runtime.close()
         messages = runtime.notices.take()
+    if key is not None and not messages:  # a run that had to warn is not one to remember
+        for p in todo:
+            if p in contents:
+                resultcache.store(key, contents[p], langs[p], results[p])
+    final = [replace(r, findings=settings[p].apply(r.findings)) for p, r in results.items()]
     notices = tuple(Notice(m) for m in dict.fromkeys(messages))
-    return CheckResult(tuple(sorted(results, key=lambda r: r.path)), notices)
+    return CheckResult(tuple(sorted(final, key=lambda r: r.path)), notices)
+
+
+def _bytes_of(path: str) -> bytes | None:
+    """A file's bytes for the result cache (None: not cacheable, or unreadable, which the
+    check itself will report)."""
+    if path == STDIN:
+        return None
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
 
 
 def check_pair(
@@ -296,9 +369,10 @@ def check_pair(
         except EditqaError as exc:
             return CheckResult((FileResult(target, None, (), "", str(exc)),))
         s_lang = resolve_language(sdoc, parse_tag(source_lang) if source_lang else None, runtime)
-        pair = pair_documents(sdoc, s_lang, tdoc)
+        t_lang = resolve_language(tdoc, options.lang, runtime)
+        pair = pair_documents(sdoc, s_lang, tdoc, t_lang)
         checks = build_checks(runtime, options.active_checks())
-        result = check_document(tdoc, runtime, checks, options.lang, pair=pair)
+        result = check_document(tdoc, runtime, checks, t_lang, pair=pair)
     finally:
         if own_runtime:
             runtime.close()
@@ -358,6 +432,7 @@ def fix_document(
     *,
     unsafe: bool = False,
     rules: Iterable[str] | None = None,
+    settings: FileSettings | None = None,
 ) -> FixResult:
     """Check, apply the chosen fixes, and check again until nothing changes (at most
     MAX_FIX_ROUNDS rounds; a text seen before means rules undo each other: stop there)."""
@@ -373,6 +448,8 @@ def fix_document(
     current = doc
     for rounds in range(1, MAX_FIX_ROUNDS + 1):
         result = check_document(current, runtime, checks, language)
+        if settings is not None:  # the config's disabled rules fix nothing either
+            result = replace(result, findings=settings.apply(result.findings))
         resolution = resolve(result.findings, unsafe=unsafe, rules=rules)
         if rounds == 1:
             first, dropped = result.findings, resolution.dropped
@@ -428,17 +505,25 @@ def fix_paths(
     rules: Iterable[str] | None = None,
 ) -> list[FixResult | str]:
     """Fix each file (in one process, in order); an unreadable file gives its error message."""
-    from dataclasses import replace
-
     options = options or Options()
     runtime = runtime or build_runtime(options)
     checks = build_checks(runtime, options.active_checks())
+    finder = ConfigFinder(Path(options.config) if options.config else None)
     out: list[FixResult | str] = []
     for path in dict.fromkeys(expand_paths(paths)):
         try:
+            settings = finder.settings_for(path)
             raw = b"" if path == "-" else Path(path).read_bytes()
             doc = load_path(path) if path == "-" else load_bytes(raw, path)
-            result = fix_document(doc, runtime, checks, options.lang, unsafe=unsafe, rules=rules)
+            result = fix_document(
+                doc,
+                runtime,
+                checks,
+                options.lang or settings.lang,
+                unsafe=unsafe,
+                rules=rules,
+                settings=settings,
+            )
             out.append(replace(result, raw=raw))
         except EditqaError as exc:
             out.append(str(exc))

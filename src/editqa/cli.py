@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from editqa import __version__
-from editqa.api import FixResult, check_pair, check_paths, exit_code, fix_paths
+from editqa.api import FixResult, Progress, check_pair, check_paths, exit_code, fix_paths
+from editqa.baseline import load as load_baseline
+from editqa.baseline import without_baseline
+from editqa.baseline import write as write_baseline_file
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
 from editqa.configfile import style_settings
 from editqa.document.bilingual import is_bilingual
+from editqa.document.docx import DOCX_FIX_REFUSED, is_docx
 from editqa.document.encoding import encode
 from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError
@@ -97,7 +101,10 @@ def check(
     source_lang: SourceLangOpt = None,
     glossary: GlossaryOpt = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="terminal, json, line, html or diff.")
+        str,
+        typer.Option(
+            "--format", "-f", help="terminal, json, line, html, diff, sarif, github or junit."
+        ),
     ] = "terminal",
     fail_on: Annotated[
         str, typer.Option("--fail-on", help="error, warning, info or never.")
@@ -134,6 +141,23 @@ def check(
     spelling_engine: Annotated[
         str, typer.Option("--spelling-engine", help="editqa, harper or languagetool.")
     ] = "editqa",
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", help="Report only findings not recorded in this baseline."),
+    ] = None,
+    write_baseline: Annotated[
+        str | None,
+        typer.Option("--write-baseline", help="Record every finding in this baseline file."),
+    ] = None,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option(
+            "--report-unused-suppressions", help="Report editqa-disable comments that do nothing."
+        ),
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again (no result cache).")
+    ] = False,
 ) -> None:
     """Check files and print findings; exit 1 when a finding reaches --fail-on."""
     if fail_on not in ("error", "warning", "info", "never"):
@@ -161,11 +185,16 @@ def check(
         lt_disable_category=lt_disable_category,
         lt_picky=lt_picky,
         spelling_engine=spelling_engine,
+        cache=not no_cache,
+        report_unused_suppressions=report_unused_suppressions,
     )
+    if baseline is not None and write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline: give one of them")
+    if (baseline or write_baseline) and fmt == "diff":
+        raise UsageError("--baseline and --write-baseline work with findings, not --format diff")
+    known = load_baseline(baseline) if baseline is not None else None
     if source is not None and fmt == "diff":
         raise UsageError("--source checks one translation: not with --format diff")
-    if source is not None or source_lang is not None:
-        _report(_checked(paths, options, source, source_lang), reporter, fmt, fail_on)
     if fmt == "diff":
         results = fix_paths(paths, options)
         DiffReporter(color={"auto": None, "always": True, "never": False}[color]).report_fixes(
@@ -182,17 +211,56 @@ def check(
             for f in r.findings
         )
         raise typer.Exit(2 if errors else 1 if failing else 0)
-    _report(check_paths(paths, options), reporter, fmt, fail_on)
+    result = _checked(paths, options, source, source_lang, progress=_progress_bar())
+    if write_baseline is not None:
+        count = write_baseline_file(result, write_baseline)
+        print(f"{write_baseline}: {count} finding(s) recorded as the baseline", file=sys.stderr)
+        raise typer.Exit(2 if result.errors else 0)
+    if known is not None:
+        result, dropped = without_baseline(result, known)
+        if dropped:
+            print(f"editqa: {dropped} finding(s) in the baseline not shown", file=sys.stderr)
+    _report(result, reporter, fmt, fail_on)
+
+
+def _progress_bar() -> Progress | None:
+    """A progress bar on a terminal's standard error for runs over many files, else None."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if "bar" not in state:
+            from rich.console import Console
+            from rich.progress import Progress as Bar
+
+            bar = Bar(console=Console(stderr=True), transient=True)
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task("checking", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update
+
+
+PROGRESS_MIN_FILES = 20
 
 
 def _checked(
-    paths: list[str], options: Options, source: str | None, source_lang: str | None
+    paths: list[str],
+    options: Options,
+    source: str | None,
+    source_lang: str | None,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """The files checked, or with `source` the one translation checked against it."""
     if source is None:
         if source_lang is not None:
             raise UsageError("--source-lang needs --source (the original of the translation)")
-        return check_paths(paths, options)
+        return check_paths(paths, options, progress=progress)
     if len(paths) != 1:
         raise UsageError("--source checks one translation: give one TARGET file")
     if is_bilingual(paths[0]) or is_bilingual(source):
@@ -231,6 +299,8 @@ def _options(
     lt_disable_category: list[str] | None = None,
     lt_picky: bool = False,
     spelling_engine: str = "editqa",
+    cache: bool = False,
+    report_unused_suppressions: bool = False,
 ) -> Options:
     settings = GrammarSettings(
         mode=grammar,
@@ -251,6 +321,9 @@ def _options(
         grammar=settings,
         style=style_settings(config, style),
         glossaries=tuple(glossary or ()),
+        config=config,
+        cache=cache,
+        report_unused_suppressions=report_unused_suppressions,
     )
 
 
@@ -293,13 +366,18 @@ def fix(
     _check_rule_ids(rule or [], options)
     if interactive and "-" in paths:
         raise UsageError("--interactive reads its answers from standard input: give files")
+    refused = [p for p in expand_paths(paths) if is_docx(p)]  # text cannot be written back
+    for p in refused:
+        print(f"editqa: error: {p}: {DOCX_FIX_REFUSED}", file=sys.stderr)
+    if refused:
+        paths = [p for p in expand_paths(paths) if not is_docx(p)]
     if interactive:
         from editqa.fixes.interactive import review
 
         results = review(paths, options, rules=rule, ask=_ask, say=_say)
     else:
         results = fix_paths(paths, options, unsafe=unsafe, rules=rule)
-    failed = False
+    failed = bool(refused)
     for r in results:
         if isinstance(r, str):
             print(f"editqa: error: {r}", file=sys.stderr)

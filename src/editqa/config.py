@@ -65,6 +65,9 @@ class Options:
     grammar: GrammarSettings = field(default_factory=GrammarSettings)
     style: StyleSettings = field(default_factory=StyleSettings)
     glossaries: tuple[str, ...] = ()  # termbase files for translation checks
+    config: str | None = None  # one config file for every file (else each file's nearest)
+    report_unused_suppressions: bool = False
+    cache: bool = False  # results kept by file content, config and version (the CLI's default)
 
     def __post_init__(self) -> None:
         if self.lang is not None:

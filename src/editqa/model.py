@@ -107,14 +107,6 @@ class Finding:
     segment: SegmentRef | None = None  # bilingual checks: the source segment it concerns
 
     @property
-    def fingerprint(self) -> str:
-        """A stable hash of rule, matched text and context, for baselines."""
-        raw = "\x1f".join((self.rule_id, self.text, self.context))
-        import hashlib
-
-        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
-
-    @property
     def fix(self) -> Fix | None:
         """The fix carried by the first suggestion, if the finding has one."""
         if not self.suggestions or self.fix_safety is FixSafety.NONE:

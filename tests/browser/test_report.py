@@ -196,7 +196,10 @@ def test_a_translation_shows_source_beside_target(
     toggle = page.locator("button.aligned-toggle")
     assert toggle.inner_text() == "Text only"
     toggle.click()
-    assert page.locator("table.aligned").count() == 0 and toggle.inner_text() == "Source beside translation"
+    assert (
+        page.locator("table.aligned").count() == 0
+        and toggle.inner_text() == "Source beside translation"
+    )
     pane = page.locator("[data-testid=original]")
     assert pane.locator("ins").inner_text() == "2.4"  # accepted in one view, shown in the other
     item = page.locator("li.finding", has_text="en.numbers.decimal-comma")

@@ -41,5 +41,7 @@ def test_cp1251_file_loads(tmp_path: Path) -> None:
 def test_a_directory_without_text_files_is_reported(tmp_path: Path) -> None:
     (tmp_path / "notes.rst").write_text("x")
     assert list(expand_paths([str(tmp_path)])) == [str(tmp_path)]
-    with pytest.raises(InputError, match=r"no files to check \(\.markdown, \.md, .*\.txt\)"):
+    with pytest.raises(
+        InputError, match=r"no files to check \(\.htm, \.html, \.markdown, \.md, .*\.txt, \.xhtml\)"
+    ):
         load_path(str(tmp_path))

@@ -170,3 +170,12 @@ def test_a_markdown_translation_is_checked_against_a_markdown_source(tmp_path: P
         == "Совет утвердил **1,6 млн** рублей на [ремонт](https://example.org/a)."
     )
     assert [a.id for a in result.files[0].alignment] == ["p1.s1", "p2.s1", "p3.s1"]
+
+
+def test_a_word_in_emphasis_is_matched_without_its_marks() -> None:
+    from editqa.document.loader import load_text
+
+    doc = load_text("The *libary* opens.\n", "a.md", extractor=extract_markdown)
+    start = doc.text.index("libary")
+    assert doc.to_source(start, start + len("libary")) == (5, 11)
+    assert doc.source[5:11] == "libary"

@@ -334,10 +334,10 @@ def test_a_merged_sentence_whose_names_the_translation_drops_is_flagged() -> Non
         "Work began in March 2019. Residents of the neighbouring villages can now reach "
         "the centre in twenty minutes.\n"
     )
-    problems = [s.problem for s in pair_documents(source, "ru", target).segments]
+    problems = [s.problem for s in pair_documents(source, "ru", target, "en").segments]
     assert problems == [None, "length"]
     kept = load_text(
         "Work began in March 2019. The contractor was Spetsstroytrans, and residents of the "
         "neighbouring villages can now reach the centre in twenty minutes.\n"
     )
-    assert [s.problem for s in pair_documents(source, "ru", kept).segments] == [None, None]
+    assert [s.problem for s in pair_documents(source, "ru", kept, "en").segments] == [None, None]

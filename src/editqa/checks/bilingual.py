@@ -85,8 +85,31 @@ NUMBER_WORDS = {
     "fr": "zéro un deux trois quatre cinq six sept huit neuf dix",
     "es": "cero uno dos tres cuatro cinco seis siete ocho nueve diez",
 }
-# inflected forms of two and three (one is never reported: "a", "an", "ein" are too common)
-_EXTRA_WORDS = {"две": 2, "двух": 2, "трёх": 3, "трех": 3}
+# more number words: teens, tens and inflected forms (one is never reported: "a", "an",
+# "ein" are too common)
+_EXTRA_WORDS = {
+    "en": {
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+        "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90,
+    },
+    "ru": {
+        "две": 2, "двух": 2, "двум": 2, "двумя": 2, "трёх": 3, "трех": 3, "трём": 3,
+        "трем": 3, "тремя": 3, "четырёх": 4, "четырех": 4, "четырём": 4, "четырем": 4,
+        "четырьмя": 4, "пяти": 5, "пятью": 5, "шести": 6, "шестью": 6, "семи": 7,
+        "семью": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двадцать": 20, "двадцати": 20,
+        "тридцать": 30, "тридцати": 30,
+    },
+    "de": {"elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30},
+    "fr": {"onze": 11, "douze": 12, "vingt": 20, "trente": 30},
+    "es": {"once": 11, "doce": 12, "veinte": 20, "treinta": 30},
+}  # fmt: skip
+_ENGLISH_COMPOUND = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+    r"(one|two|three|four|five|six|seven|eight|nine)\b",
+    re.IGNORECASE,
+)
 
 
 class BilingualCheck:
@@ -223,9 +246,9 @@ class BilingualCheck:
             )
         s_end, t_end = _end_mark(src), _end_mark(tgt)
         lost_stop = s_end == "." and (t_end in "!?" or t_end.isalnum())
-        asked = src.count("?") - src.count("¿")
-        lost_stop = lost_stop or (asked > tgt.count("?") - tgt.count("¿") and s_end != "?")
-        exclaimed = tgt.count("!") - tgt.count("¡") > src.count("!") - src.count("¡")
+        asked = src.count("?")  # Spanish opens with ¿ and closes with ?: count the closing
+        lost_stop = lost_stop or (asked > tgt.count("?") and s_end != "?")
+        exclaimed = tgt.count("!") > src.count("!")
         if (
             (s_end in _FINAL and t_end != s_end and not (s_end == "…" and tgt.endswith("...")))
             or lost_stop
@@ -496,6 +519,7 @@ def _missing_numbers(src: str, tgt: str, s_lang: str, t_lang: str) -> list[str]:
         if d not in have_dates:
             out.append(f"the date {text!r}")
     t_values = _values(t_rest, t_lang, s_lang)
+    verbatim = set(_NUMBER.findall(tgt))  # "3.11" carried over as written (a version)
     for t, text in s_times:
         if t in have_times:
             continue
@@ -509,7 +533,7 @@ def _missing_numbers(src: str, tgt: str, s_lang: str, t_lang: str) -> list[str]:
             continue  # "16.00" in a rate, not a clock
         out.append(f"the time {text!r}")
     for text, values in _numbers(s_rest, s_lang, s_lang, scaled=True):
-        if not values & t_values:
+        if not values & t_values and text not in verbatim:
             out.append(f"the number {text!r}")
     return out
 
@@ -576,7 +600,10 @@ def _dates_times(text: str, lang: str) -> tuple[Dated, Timed, str]:
     for m, date in _named_dates(text, lang):
         dates.append((date, m.group()))
         blank(m)
+    english = base(lang) == "en"
     for m in _TIME.finditer("".join(rest)):
+        if english and m["mi"] and text[m.start("mi") - 1] == "." and not m["ap"]:
+            continue  # "1.38 metres": English writes "3.30pm" with its half of the day
         times.append((_clock(m), m.group()))
         blank(m)
     return dates, times, "".join(rest)
@@ -643,6 +670,10 @@ def _numbers(
         out.append((m.group(), values))
     for m in _YEAR_RANGE.finditer(text):  # "2023/24" names 2024 too
         out.append((m.group(), {float(m.group(1)[:2] + m.group(2))}))
+    if base(lang) == "en":  # "twenty-eight"
+        for m in _ENGLISH_COMPOUND.finditer(text):
+            tens = _EXTRA_WORDS["en"][m.group(1).lower()]
+            out.append((m.group(), {float(tens + _number_words("en")[m.group(2).lower()])}))
     for m in _WORD.finditer(text):
         if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
             continue
@@ -706,5 +737,5 @@ def _number_words(lang: str) -> dict[str, int]:
 def _word_value(word: str, lang: str) -> int | None:
     value = _number_words(lang).get(word)
     if value is None:
-        value = _EXTRA_WORDS.get(word)
+        value = _EXTRA_WORDS.get(base(lang), {}).get(word)
     return value

@@ -31,7 +31,10 @@ class Document:
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the text span [start, end)."""
-        return self.source_map.to_source(start), self.source_map.to_source(end)
+        if end == start:
+            at = self.source_map.to_source(start)
+            return at, at
+        return self.source_map.to_source(start), self.source_map.to_source_end(end)
 
     def position(self, source_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
@@ -55,7 +58,12 @@ def load_text(
 def load_bytes(
     data: bytes, path: str, *, extractors: Mapping[str, Extractor] | None = None
 ) -> Document:
-    """Decode `data` (encoding detected) and extract it by the extension of `path`."""
+    """Decode `data` (encoding detected) and extract it by the extension of `path`; a Word
+    document (.docx) is read as one, never decoded."""
+    from editqa.document.docx import is_docx, load_docx
+
+    if is_docx(path):
+        return load_docx(data, path)
     text, encoding = decode(data, path)
     table = extractors or default_extractors()
     extractor = table.get(Path(path).suffix.lower(), table.get(".txt"))
@@ -97,10 +105,11 @@ def expand_paths(paths: Iterable[str], extensions: Iterable[str] | None = None) 
     A directory with no such file is yielded as itself, so that loading it reports the
     problem instead of the run passing silently."""
     from editqa.document.bilingual import BILINGUAL_EXTENSIONS
+    from editqa.document.docx import EXTENSIONS as DOCX_EXTENSIONS
 
     exts = {e.lower() for e in (extensions or default_extractors()) if e}
     if extensions is None:
-        exts |= set(BILINGUAL_EXTENSIONS)
+        exts |= set(BILINGUAL_EXTENSIONS) | set(DOCX_EXTENSIONS)
     for p in paths:
         if p != STDIN and os.path.isdir(p):
             found: list[str] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 
@@ -36,6 +36,20 @@ class SourceMap:
             seg = self.segments[i + 1]
             return seg.source_start
         return seg.source_start + min(offset - seg.text_start, seg.length)
+
+    def to_source_end(self, offset: int) -> int:
+        """The source offset of a span ending at text offset `offset`: the end of the
+        verbatim run it closes ("libary" in "<em>libary</em>" ends before "</em>"), or, after
+        a replaced run (an entity), the end of that run."""
+        if not self.segments or offset == 0:
+            return self.to_source(offset)
+        starts = [s.text_start for s in self.segments]
+        i = bisect_left(starts, offset) - 1
+        if i >= 0:
+            seg = self.segments[i]
+            if seg.length and offset <= seg.text_start + seg.length:
+                return seg.source_start + (offset - seg.text_start)
+        return self.to_source(offset)
 
 
 @dataclass(frozen=True, slots=True)

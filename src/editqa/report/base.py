@@ -11,7 +11,7 @@ from editqa.model import CheckResult, FileResult, Finding, Severity
 if TYPE_CHECKING:
     from rich.console import Console
 
-FORMATS = ("terminal", "json", "line", "html", "diff")
+FORMATS = ("terminal", "json", "line", "html", "diff", "sarif", "github", "junit")
 
 
 class Reporter(Protocol):
@@ -35,6 +35,18 @@ def reporter_for(fmt: str, *, quiet: bool = False, color: bool | None = None) ->
         from editqa.report.html import HtmlReporter
 
         return HtmlReporter()
+    if fmt == "sarif":
+        from editqa.report.sarif import SarifReporter
+
+        return SarifReporter()
+    if fmt == "github":
+        from editqa.report.github import GithubReporter
+
+        return GithubReporter()
+    if fmt == "junit":
+        from editqa.report.junit import JunitReporter
+
+        return JunitReporter()
     raise UsageError(f"--format {fmt!r}: unknown format; use one of {', '.join(FORMATS)}")
 
 

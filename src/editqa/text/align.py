@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 # Variance of the target length per source character (Gale & Church's estimate).
@@ -89,11 +90,28 @@ def anchors(text: str) -> frozenset[str]:
     """The anchors of a unit, as comparable keys: `#` numbers, `@` URLs and e-mail
     addresses, `~` capitalised words (see `name_key`). Two units share an anchor when
     their key sets intersect."""
-    strong, weak = _anchor_sets(text)
+    strong, weak = anchor_sets(text)
     return strong | weak
 
 
-def _anchor_sets(text: str) -> tuple[frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=16)
+def calendar_keys(lang: str) -> frozenset[str]:
+    """The anchor keys of a language's month and weekday names, which translations change."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse((lang or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    names: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for table in (locale.months, locale.days):
+            for context in table.values():
+                names.update(context.get(width, {}).values())
+    return frozenset(name_key(n) for n in names if n)
+
+
+def anchor_sets(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Numbers and URLs (strong anchors), and the keys of capitalised words but the first
     (weak anchors: the first word is capitalised because it comes first)."""
     pieces = [text]
@@ -242,7 +260,7 @@ class _Side:
     def of(cls, units: Sequence[str]) -> _Side:
         singles = []
         for unit in units:
-            strong, weak = _anchor_sets(unit)
+            strong, weak = anchor_sets(unit)
             keys = strong | weak
             singles.append(_Run(len(unit), strong, weak, keys, (keys,)))
         pairs = tuple(

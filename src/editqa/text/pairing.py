@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from editqa.document.loader import Document
 from editqa.model import BlockKind
-from editqa.text.align import Bead, align, anchors, expected_ratio, split_sentences, suspicious
+from editqa.text.align import (
+    Bead,
+    align,
+    anchor_sets,
+    anchors,
+    calendar_keys,
+    expected_ratio,
+    split_sentences,
+    suspicious,
+)
+from editqa.text.lang import base
 
 ALIGNED_KINDS = frozenset(
     {BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}
@@ -42,7 +52,9 @@ def _units(doc: Document) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in doc.blocks if b.kind in ALIGNED_KINDS]
 
 
-def pair_documents(source: Document, source_language: str, target: Document) -> Pair:
+def pair_documents(
+    source: Document, source_language: str, target: Document, target_language: str | None = None
+) -> Pair:
     """Align `target` (the translation) with `source`, paragraphs then sentences. An
     omission gets an empty target span where the text is missing, an addition an empty
     source span."""
@@ -69,7 +81,7 @@ def pair_documents(source: Document, source_language: str, target: Document) -> 
         t_txt = [target.text[a:b] for a, b in t_sent]
         for k, inner in enumerate(align(s_txt, t_txt, ratio=ratio), start=1):
             problem = suspicious(inner, s_txt, t_txt, ratio) or _merged_short(
-                inner, s_txt, t_txt, ratio
+                inner, s_txt, t_txt, ratio, (source_language, target_language)
             )
             segments.append(
                 cursor.segment(
@@ -93,16 +105,26 @@ def _one_to_one_ratio(beads: list[Bead], source: list[str], target: list[str]) -
 MIN_DROPPED = 20  # characters: a shorter sentence merged away may be a fragment
 
 
-def _merged_short(bead: Bead, source: list[str], target: list[str], ratio: float) -> str | None:
+def _merged_short(
+    bead: Bead,
+    source: list[str],
+    target: list[str],
+    ratio: float,
+    languages: tuple[str, str | None] = ("", None),
+) -> str | None:
     """ "length" for a 2-1 bead whose target is closer to the longer source sentence alone
     than to both, or keeps none of the anchors (numbers, names) of one of them: that
     sentence was probably left out, not merged in. And for a 1-2 bead whose source is
     closer to one target sentence alone, or one of whose target sentences has anchors the
     source has none of: that one was probably added."""
+    s_lang: str | None = languages[0]
+    t_lang = languages[1]
     if len(bead.source) == 2 and len(bead.target) == 1:
         two, one, scale = [source[i] for i in bead.source], target[bead.target[0]], ratio
+        two_lang, one_lang = s_lang, t_lang
     elif len(bead.source) == 1 and len(bead.target) == 2:
         two, one, scale = [target[j] for j in bead.target], source[bead.source[0]], 1 / ratio
+        two_lang, one_lang = t_lang, s_lang
     else:
         return None
     a, b = len(two[0]), len(two[1])
@@ -113,7 +135,19 @@ def _merged_short(bead: Bead, source: list[str], target: list[str], ratio: float
     if alone < abs(lone - (a + b) * scale):
         return "length"
     kept = anchors(one)
-    return "length" if any(keys and not keys & kept for keys in map(anchors, two)) else None
+    lost = [_telling_anchors(t, two_lang, one_lang) for t in two]
+    return "length" if any(keys and not keys & kept for keys in lost) else None
+
+
+def _telling_anchors(text: str, lang: str | None, other: str | None) -> frozenset[str]:
+    """The anchors of a sentence that its translation should keep: numbers and addresses,
+    and names, leaving out the names of months and weekdays, which are translated. German
+    capitalises its nouns too: there, one capitalised word is no evidence, two are."""
+    strong, weak = anchor_sets(text)
+    weak -= calendar_keys(lang or "") | calendar_keys(other or "") | calendar_keys("en")
+    if not lang or (base(lang) == "de" and len(weak) < 2):
+        return strong
+    return strong | weak
 
 
 class _Cursor:
