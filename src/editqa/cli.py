@@ -411,6 +411,22 @@ def fix(
 
 
 @app.command()
+def init(
+    folder: Annotated[str, typer.Argument(help="Where to write editqa.toml.")] = ".",
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing one.")] = False,
+) -> None:
+    """Write a commented starter config, editqa.toml, to adapt to the house style."""
+    from pathlib import Path
+
+    from editqa.configfile import write_starter
+
+    target = Path(folder)
+    if not target.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    print(f"wrote {write_starter(target, force)}", file=sys.stderr)
+
+
+@app.command()
 def report(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     output: Annotated[str, typer.Option("--output", "-o", help="The HTML file to write.")],

@@ -264,3 +264,45 @@ def style_settings(
     if pairs:
         settings = settings.merged(StyleSettings.from_pairs(pairs))
     return settings
+
+
+STARTER = """\
+# editqa's settings for the files in this folder and below (editqa.toml).
+# Every key is optional; an unknown key or value is an error naming this file.
+
+# The language of files whose language is not detected (en, en-GB, en-US, ru, de, fr, es...).
+# lang = "en-GB"
+
+# Rules to switch off: rule ids, prefixes of ids ("spelling", "en.numbers") or shell
+# patterns ("*.small-number-words"). `editqa rules list` shows them all.
+# disable = ["en.numbers.small-number-words"]
+
+# A rule's findings at another severity (error, warning or info).
+# severity = { "spelling.proper-noun" = "info" }
+
+# The house style (see the README's "House style").
+[style]
+# headline_case = "sentence"     # sentence, title, title-chicago, title-ap or any
+# serial_comma = true
+# percent = "symbol"             # symbol or word
+# date = "long"                  # a CLDR length (short, medium, long) or a pattern
+
+# Settings for some files only: patterns are matched against paths relative to this
+# file's folder ("*" crosses folders), later overrides win.
+# [[overrides]]
+# paths = ["de/*", "*.de.md"]
+# lang = "de"
+# disable = ["spelling.proper-noun"]
+"""
+
+
+def write_starter(folder: Path, force: bool = False) -> Path:
+    """Write a commented starter `editqa.toml` into `folder`; never over an existing one
+    unless `force`."""
+    from editqa.fixes.apply import write_atomically
+
+    target = folder / CONFIG_NAME
+    if target.exists() and not force:
+        raise UsageError(f"{target}: already exists (use --force to replace it)")
+    write_atomically(str(target), STARTER.encode("utf-8"))
+    return target
