@@ -95,12 +95,14 @@ def articles(runtime: Runtime, total_words: int, words_per_article: int = 1000) 
     return out
 
 
-def write_corpus(folder: Path, runtime: Runtime, total_words: int) -> list[Path]:
+def write_corpus(
+    folder: Path, runtime: Runtime, total_words: int, words_per_article: int = 1000
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("article-*.txt"):
         old.unlink()
     paths = []
-    for i, text in enumerate(articles(runtime, total_words)):
+    for i, text in enumerate(articles(runtime, total_words, words_per_article)):
         p = folder / f"article-{i:04d}.txt"
         p.write_text(text, encoding="utf-8")
         paths.append(p)

@@ -247,6 +247,10 @@ def _init_worker(options: Options) -> None:
     runtime = build_runtime(options)
     checks = build_checks(runtime, options.active_checks())
     _WORKER = (runtime, checks, options.report_unused_suppressions)
+    # a worker ends through os._exit: multiprocessing's finalizers still run, atexit's do not
+    from multiprocessing.util import Finalize
+
+    Finalize(runtime, runtime.close, exitpriority=10)
 
 
 def _work(path: str, lang: str | None) -> tuple[FileResult, list[str]]:
@@ -529,4 +533,5 @@ def fix_paths(
             out.append(str(exc))
         except OSError as exc:
             out.append(f"{path}: cannot read ({exc.strerror or exc})")
+    runtime.save()
     return out

@@ -99,8 +99,14 @@ class Runtime:
             self._grammar_backends = chosen.get(mode, [])
         return self._grammar_backends
 
+    def save(self) -> None:
+        """Keep what is worth keeping for the next run (spelling suggestions)."""
+        for lex in self._lexicons.values():
+            lex.store.save()
+
     def close(self) -> None:
-        """Stop what this runtime started (a local LanguageTool server)."""
+        """Stop what this runtime started (a local LanguageTool server) and save."""
+        self.save()
         for backend in self._grammar_backends or ():
             close = getattr(backend, "close", None)
             if close is not None:

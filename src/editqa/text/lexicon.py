@@ -19,6 +19,7 @@ from typing import Any
 
 from editqa.text.distance import edit_distance
 from editqa.text.lang import base
+from editqa.text.suggestcache import SuggestionStore
 
 SUGGESTION_CACHE = 20_000
 SPLIT_PENALTY = 0.6  # "public ally" for "publically" is rarely what was meant
@@ -101,7 +102,18 @@ class Lexicon:
         self._other = other
         self._known: dict[str, bool] = {}
         self._variant: dict[str, bool] = {}
-        self.suggest = lru_cache(maxsize=SUGGESTION_CACHE)(self._suggest)
+        self.store = SuggestionStore(tag)
+        self._memo = lru_cache(maxsize=SUGGESTION_CACHE)(self._suggest)
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        """Ranked corrections for `word`, computed once per distinct word: in this process
+        (a bounded memo) and across runs (the suggestion store)."""
+        stored = self.store.get(word)
+        if stored is not None:
+            return stored
+        found = self._memo(word)
+        self.store.put(word, found)
+        return found
 
     @property
     def available(self) -> bool:
@@ -228,12 +240,23 @@ class Lexicon:
         if self._hunspell is not None:
             sources.append(lambda: self._hunspell.suggest(word))
         if self._pyspell is not None and len(lower) <= 12:
-            sources.append(lambda: self._pyspell.known(self._pyspell.edit_distance_2(lower)))
+            sources.append(lambda: self._two_edits(lower))
         for source in sources:
             ranked = self._rank(word, source(), limit)
             if ranked:
                 return ranked
         return ()
+
+    def _two_edits(self, lower: str) -> list[str]:
+        """pyspellchecker's known words two edits from `lower`, found by looking every
+        candidate up in its dictionary directly (its own `known` normalises each of the
+        hundreds of thousands of candidates first, a second or more for a long word)."""
+        frequencies = self._pyspell.word_frequency
+        words, letters = frequencies.dictionary, "".join(frequencies.letters)
+        found: set[str] = set()
+        for once in _one_edit(lower, letters):
+            found.update(w for w in _one_edit(once, letters) if w in words)
+        return sorted(found)
 
     def _rank(self, word: str, candidates: Iterable[str], limit: float) -> tuple[str, ...]:
         lower = word.lower()
@@ -287,6 +310,16 @@ _RESPELLINGS = (
     ("ller", "ler"),
     ("ours", "ors"),
 )
+
+
+def _one_edit(word: str, letters: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in letters)
+    out.update(a + c + b for a, b in splits for c in letters)
+    return out
 
 
 def dialect_respellings(word: str) -> list[str]:

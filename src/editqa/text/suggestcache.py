@@ -1,0 +1,73 @@
+"""Spelling suggestions kept between runs, one store per language tag.
+
+A suggestion costs from a millisecond to a few tenths of a second (Hunspell's, or the
+words two edits away); a newsroom's texts repeat their unknown names run after run. The
+store is read on the first suggestion a process asks for and written back (merged with
+what other processes wrote meanwhile, atomically) when the process is done with it. It is
+keyed by editqa's version and the lexicon's code, and bounded: past MAX_ENTRIES the oldest
+entries go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from editqa import __version__
+from editqa.cache import cache_dir
+
+MAX_ENTRIES = 50_000
+
+
+def _path(tag: str) -> Path:
+    code = Path(__file__).with_name("lexicon.py").read_bytes()
+    digest = hashlib.sha1(__version__.encode() + code).hexdigest()[:12]
+    return cache_dir() / f"suggestions-{tag}-{digest}.pickle"
+
+
+class SuggestionStore:
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self._known: dict[str, tuple[str, ...]] | None = None
+        self._new: dict[str, tuple[str, ...]] = {}
+
+    def _load(self) -> dict[str, tuple[str, ...]]:
+        try:
+            with _path(self.tag).open("rb") as fh:
+                data = pickle.load(fh)
+            return data if isinstance(data, dict) else {}
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            return {}
+
+    def get(self, word: str) -> tuple[str, ...] | None:
+        if self._known is None:
+            self._known = self._load()
+        return self._known.get(word)
+
+    def put(self, word: str, suggestions: tuple[str, ...]) -> None:
+        if self._known is None:
+            self._known = self._load()
+        self._known[word] = suggestions
+        self._new[word] = suggestions
+
+    def save(self) -> None:
+        """Write the new entries back, merged with the store as it is on disk now."""
+        if not self._new:
+            return
+        merged = self._load()
+        merged.update(self._new)
+        if len(merged) > MAX_ENTRIES:  # dicts keep insertion order: the oldest go first
+            merged = dict(list(merged.items())[-MAX_ENTRIES:])
+        path = _path(self.tag)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(merged, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            return
+        self._new.clear()
