@@ -40,18 +40,18 @@ def versions(*modules: str) -> list[str]:
     return out
 
 
-def cached(kind: str, key: Iterable[str], build: Callable[[], T], expected: type) -> T:
-    """The object cached under (kind, key), or `build()` stored there for next time."""
-    digest = hashlib.sha1("\x1f".join([kind, *key]).encode()).hexdigest()[:16]
-    path = cache_dir() / f"{kind}-{digest}.pickle"
+def read_pickle(path: Path) -> object | None:
+    """The object pickled at `path`, or None if there is none or it cannot be read."""
     try:
         with path.open("rb") as fh:
-            obj = pickle.load(fh)
-        if isinstance(obj, expected):
-            return obj  # type: ignore[return-value]
+            obj: object = pickle.load(fh)
+            return obj
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
-        pass
-    obj = build()
+        return None
+
+
+def write_pickle(path: Path, obj: object) -> bool:
+    """Pickle `obj` to `path` atomically; False (and nothing written) if that fails."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -59,5 +59,17 @@ def cached(kind: str, key: Iterable[str], build: Callable[[], T], expected: type
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        pass
-    return obj
+        return False
+    return True
+
+
+def cached(kind: str, key: Iterable[str], build: Callable[[], T], expected: type) -> T:
+    """The object cached under (kind, key), or `build()` stored there for next time."""
+    digest = hashlib.sha1("\x1f".join([kind, *key]).encode()).hexdigest()[:16]
+    path = cache_dir() / f"{kind}-{digest}.pickle"
+    obj = read_pickle(path)
+    if isinstance(obj, expected):
+        return obj  # type: ignore[return-value]
+    built = build()
+    write_pickle(path, built)
+    return built

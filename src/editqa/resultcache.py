@@ -12,15 +12,12 @@ Runs that ask a LanguageTool server are not cached: its answers are not ours to 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from editqa import __version__
-from editqa.cache import cache_dir
+from editqa.cache import cache_dir, read_pickle, write_pickle
 from editqa.config import Options
 from editqa.model import FileResult
 
@@ -85,24 +82,11 @@ def _entry(key: str, data: bytes, lang: str | None) -> Path:
 
 def load(key: str, path: str, data: bytes, lang: str | None) -> FileResult | None:
     """The result cached for this content under this run, renamed to `path`."""
-    try:
-        with _entry(key, data, lang).open("rb") as fh:
-            result = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
-        return None
+    result = read_pickle(_entry(key, data, lang))
     return replace(result, path=path) if isinstance(result, FileResult) else None
 
 
 def store(key: str, data: bytes, lang: str | None, result: FileResult) -> None:
     """Keep a result (never an error: the next run should say it again)."""
-    if result.error is not None:
-        return
-    entry = _entry(key, data, lang)
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
-    except OSError:
-        pass
+    if result.error is None:
+        write_pickle(_entry(key, data, lang), result)

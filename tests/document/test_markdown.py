@@ -179,3 +179,41 @@ def test_a_word_in_emphasis_is_matched_without_its_marks() -> None:
     start = doc.text.index("libary")
     assert doc.to_source(start, start + len("libary")) == (5, 11)
     assert doc.source[5:11] == "libary"
+
+
+def test_inline_html_code_in_markdown_is_skipped_like_backticks() -> None:
+    ex = extract_markdown("Run <code>pip instal  foo</code> now, then <kbd>Ctrl</kbd>.\n")
+    assert ex.text == "Run `pip instal  foo` now, then `Ctrl`."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("<!DOCTYPE html><html><body><p>Hi</p></body></html>", ".html"),
+        ("<!-- page -->\n<html lang='en'><p>Hi</p></html>", ".html"),
+        ("# Title\n\nSee [the report](https://example.org).\n", ".md"),
+        ("---\ntitle: x\n---\n\n- one\n- two\n", ".md"),
+        ("The council met. It voted # of times.\n\n- just one dash\n", ".txt"),
+        ("Plain prose with a <b>tag</b> in it.\n", ".txt"),
+    ],
+)
+def test_content_decides_the_format_when_the_name_does_not(text: str, kind: str) -> None:
+    from editqa.document.loader import sniff
+
+    assert sniff(text) == kind
+
+
+def test_standard_input_markdown_points_into_the_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import json
+    import sys
+
+    source = "# Budget\n\n```\nx = 2,5\n```\n\nIt costs **2,5 million** euros.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(source.encode())))
+    assert main(["check", "--grammar", "off", "-f", "json", "--no-cache", "-"]) == 1
+    (file,) = json.loads(capsys.readouterr().out)["files"]
+    assert [(f["rule_id"], f["line"], f["column"]) for f in file["findings"]] == [
+        ("en.numbers.decimal-comma", 7, 12)
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -62,12 +63,44 @@ def load_bytes(
     document (.docx) is read as one, never decoded."""
     from editqa.document.docx import is_docx, load_docx
 
-    if is_docx(path):
+    if is_docx(path) or (data[:2] == b"PK" and _is_word_zip(data)):
         return load_docx(data, path)
     text, encoding = decode(data, path)
     table = extractors or default_extractors()
-    extractor = table.get(Path(path).suffix.lower(), table.get(".txt"))
+    suffix = Path(path).suffix.lower()
+    if suffix not in table or suffix == "":  # no telling extension: judge by the content
+        suffix = sniff(text)
+    extractor = table.get(suffix, table.get(".txt"))
     return load_text(text, path, extractor=extractor, encoding=encoding)
+
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_MARKDOWN_HINTS = re.compile(
+    r"\A---\r?\n|^#{1,6} \S|^```|^\s*[-*] \S.*\n\s*[-*] \S|\]\([^)\s]+\)|^\|.*\|\s*$",
+    re.M,
+)
+
+
+def sniff(text: str) -> str:
+    """The extension whose extractor fits a text that came without a telling name (standard
+    input, a file without extension): HTML by its opening tag, Markdown by two of its marks
+    (headings, fences, lists, links, tables, front matter), else plain text."""
+    if _HTML_START.match(text[:2000]):
+        return ".html"
+    if len(_MARKDOWN_HINTS.findall(text[:20000])) >= 2:
+        return ".md"
+    return ".txt"
+
+
+def _is_word_zip(data: bytes) -> bool:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "word/document.xml" in z.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def read_path(path: str) -> tuple[str, str]:

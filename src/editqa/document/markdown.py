@@ -3,8 +3,9 @@
 The checkable text keeps what a reader sees: the words of paragraphs, headings, quotations,
 list items and table cells, one block each, blocks separated by blank lines. Markup goes:
 emphasis marks, link destinations, images, HTML tags, a YAML front-matter block. Inline code
-keeps its backticks (so the checks' scopes know it is code) and fenced or indented code
-blocks become CODE blocks, which the checks skip. Every character of the text maps back to
+keeps its backticks (so the checks' scopes know it is code), inline HTML `<code>` gets a
+backtick for each tag, and fenced or indented code blocks become CODE blocks, which the
+checks skip. Every character of the text maps back to
 the file; an escape or entity ("\\*", "&amp;") maps to itself as a whole.
 
 markdown-it gives line ranges for blocks but no offsets inside them, so each inline piece
@@ -28,6 +29,9 @@ EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
 _CELLS = {"th_open", "td_open"}
+# inline HTML that holds code: marked with a backtick (mapped to the tag) so the checks'
+# scopes skip what is between, as they skip `code`
+_HTML_CODE = re.compile(r"</?(?:code|kbd|samp|tt|var)\b[^>]*>", re.IGNORECASE)
 
 
 @cache
@@ -188,6 +192,8 @@ class _Builder:
             elif kind_of == "html_inline":
                 found = src.find(child.content, cursor)
                 if found >= 0:
+                    if _HTML_CODE.match(child.content):  # <code>…</code>: code, as `…` is
+                        self._put("`", found, 0)
                     cursor = found + len(child.content)
         return cursor
 
@@ -203,8 +209,9 @@ def _closing_ticks(src: str, pos: int, ticks: str) -> int:
     return m.end() if m else -1
 
 
-def _matching_bracket(src: str, pos: int) -> int:
-    """Offset just past the ']' that closes the '[' at `pos` (or len(src))."""
+def _matching_bracket(src: str, pos: int, pair: str = "[]") -> int:
+    """Offset just past the bracket that closes the one at `pos` (`pair`: opening and
+    closing characters; backslash escapes skipped), or len(src)."""
     depth = 0
     i = pos
     while i < len(src):
@@ -212,9 +219,9 @@ def _matching_bracket(src: str, pos: int) -> int:
         if ch == "\\":
             i += 2
             continue
-        if ch == "[":
+        if ch == pair[0]:
             depth += 1
-        elif ch == "]":
+        elif ch == pair[1]:
             depth -= 1
             if depth == 0:
                 return i + 1
@@ -232,20 +239,7 @@ def _after_link(src: str, cursor: int, autolink: bool) -> int:
     if autolink or pos >= len(src):
         return pos
     if src[pos] == "(":
-        depth = 0
-        while pos < len(src):
-            ch = src[pos]
-            if ch == "\\":
-                pos += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return pos + 1
-            pos += 1
-        return pos
+        return _matching_bracket(src, pos, "()")
     if src[pos] == "[":
         end = src.find("]", pos)
         return end + 1 if end >= 0 else pos

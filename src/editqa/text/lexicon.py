@@ -105,6 +105,11 @@ class Lexicon:
         self.store = SuggestionStore(tag)
         self._memo = lru_cache(maxsize=SUGGESTION_CACHE)(self._suggest)
 
+    @property
+    def suggestions_computed(self) -> int:
+        """Distinct words this process computed suggestions for (not found in the store)."""
+        return int(self._memo.cache_info().currsize)
+
     def suggest(self, word: str) -> tuple[str, ...]:
         """Ranked corrections for `word`, computed once per distinct word: in this process
         (a bounded memo) and across runs (the suggestion store)."""

@@ -11,13 +11,10 @@ entries go.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from editqa import __version__
-from editqa.cache import cache_dir
+from editqa.cache import cache_dir, read_pickle, write_pickle
 
 MAX_ENTRIES = 50_000
 
@@ -35,12 +32,8 @@ class SuggestionStore:
         self._new: dict[str, tuple[str, ...]] = {}
 
     def _load(self) -> dict[str, tuple[str, ...]]:
-        try:
-            with _path(self.tag).open("rb") as fh:
-                data = pickle.load(fh)
-            return data if isinstance(data, dict) else {}
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            return {}
+        data = read_pickle(_path(self.tag))
+        return data if isinstance(data, dict) else {}
 
     def get(self, word: str) -> tuple[str, ...] | None:
         if self._known is None:
@@ -61,13 +54,5 @@ class SuggestionStore:
         merged.update(self._new)
         if len(merged) > MAX_ENTRIES:  # dicts keep insertion order: the oldest go first
             merged = dict(list(merged.items())[-MAX_ENTRIES:])
-        path = _path(self.tag)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(merged, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            return
-        self._new.clear()
+        if write_pickle(_path(self.tag), merged):
+            self._new.clear()
