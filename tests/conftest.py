@@ -20,8 +20,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session", autouse=True)
 def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the disk cache inside the test session, never in the user's home."""
+    """Keep the disk cache inside the test session, never in the user's home; the CLI's
+    result cache stays off, so that a test never sees another test's results (the cache's
+    own tests turn it on through the API)."""
     os.environ["EDITQA_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["EDITQA_NO_CACHE"] = "1"
 
 
 @pytest.fixture(scope="session")

@@ -221,3 +221,24 @@ def test_progress_hears_of_every_file_and_workers_do_not_change_the_output(
     assert [d for d, _ in heard] == sorted(d for d, _ in heard)
     two = check_paths([str(tmp_path)], replace(OFF, jobs=2))
     assert two.files == one.files
+
+
+def test_the_command_line_caches_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("EDITQA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("EDITQA_NO_CACHE", raising=False)
+    (tmp_path / "a.txt").write_text(LINE, encoding="utf-8")
+    args = ["check", "--grammar", "off", "-f", "json", str(tmp_path / "a.txt")]
+    assert main(args) == 1
+    first = capsys.readouterr().out
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(api, "_check_one", refuse)
+    assert main(args) == 1
+    assert capsys.readouterr().out == first
+    monkeypatch.setenv("EDITQA_NO_CACHE", "1")
+    assert main(args) == 3  # checked again: the refusal is an internal error
+    capsys.readouterr()

@@ -185,7 +185,7 @@ def check(
         lt_disable_category=lt_disable_category,
         lt_picky=lt_picky,
         spelling_engine=spelling_engine,
-        cache=not no_cache,
+        cache=not (no_cache or os.environ.get(NO_CACHE_ENV)),
         report_unused_suppressions=report_unused_suppressions,
     )
     if baseline is not None and write_baseline is not None:
@@ -247,6 +247,7 @@ def _progress_bar() -> Progress | None:
 
 
 PROGRESS_MIN_FILES = 20
+NO_CACHE_ENV = "EDITQA_NO_CACHE"  # set (to anything): as --no-cache
 
 
 def _checked(

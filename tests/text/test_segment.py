@@ -37,9 +37,12 @@ def test_apostrophes_stay_inside_words() -> None:
 
 
 def test_scopes_cover_urls_emails_code_and_quotes() -> None:
-    text = 'See https://example.org/a-b, mail ed@example.com, run `git log` and "quoted text".'
+    text = (
+        "See https://example.org/a-b, mail ed@example.com or mailto:desk@example.net, run "
+        '`git log` and "quoted text".'
+    )
     scopes = find_scopes(text)
-    for needle in ("example.org", "ed@example.com", "git log"):
+    for needle in ("example.org", "ed@example.com", "mailto:desk", "git log"):
         i = text.index(needle)
         assert scopes.non_prose.overlaps(i, i + len(needle)), needle
     i = text.index("quoted")

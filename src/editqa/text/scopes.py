@@ -18,6 +18,7 @@ _NON_PROSE: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (needles, re.compile(pattern))
     for needles, pattern in (
         (("://",), r"""\b[A-Za-z][\w+.-]*://[^\s<>"'»”]+[^\s<>"'»”.,;:!?)\]]"""),  # URLs
+        (("mailto:",), r"\bmailto:[^\s<>\"'»”]+[^\s<>\"'»”.,;:!?)\]]"),  # mailto: addresses
         (("${",), r"\$\{[^}\s]*\}"),  # template expressions like ${env:HOME}
         (("/",), r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s<>\"'»”]*[\w/]"),  # domain/path
         # command-line options and their argument: --upgrade pkg-name, -v
