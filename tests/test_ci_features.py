@@ -242,3 +242,105 @@ def test_the_command_line_caches_unless_told_not_to(
     monkeypatch.setenv("EDITQA_NO_CACHE", "1")
     assert main(args) == 3  # checked again: the refusal is an internal error
     capsys.readouterr()
+
+
+# ---- from the review: edge cases that once went wrong
+
+
+def test_a_later_override_wins_and_the_starter_is_valid_when_uncommented(
+    tmp_path: Path,
+) -> None:
+    import re
+
+    from editqa.configfile import STARTER, load_project
+
+    (tmp_path / "editqa.toml").write_text(
+        'disable = ["spelling"]\n[[overrides]]\npaths = ["*"]\nenable = ["spelling"]\n'
+        '[[overrides]]\npaths = ["a.txt"]\ndisable = ["spelling"]\n',
+        encoding="utf-8",
+    )
+    settings = load_project(tmp_path / "editqa.toml")
+    assert not settings.settings_for(tmp_path / "a.txt").enabled("spelling.unknown-word")
+    assert settings.settings_for(tmp_path / "b.txt").enabled("spelling.unknown-word")
+    uncommented = re.sub(r"(?m)^# (?=[a-z_]+ = |\[)", "", STARTER)
+    (tmp_path / "editqa.toml").write_text(uncommented, encoding="utf-8")
+    config = load_project(tmp_path / "editqa.toml")  # every suggested value is valid
+    assert config.base.lang == "en-GB" and config.overrides
+
+
+def test_enable_after_disable_follows_each_rule_and_quoted_directives_do_nothing(
+    tmp_path: Path,
+) -> None:
+    md = tmp_path / "a.md"
+    bad = "The councl said it costs 2,5 million.\n\n"
+    md.write_text(
+        "# Budget\n\n<!-- editqa-disable spelling en.numbers -->\n\n<!-- editqa-enable spelling -->\n\n"
+        f"{bad}<!-- editqa-disable -->\n\n<!-- editqa-enable en.numbers -->\n\n{bad}"
+        "Write `<!-- editqa-enable -->` to switch rules back on.\n",
+        encoding="utf-8",
+    )
+    assert rules_of(md) == [("spelling.unknown-word", 7), ("en.numbers.decimal-comma", 13)]
+
+
+@pytest.mark.parametrize(
+    ("source", "rule", "text"),
+    [
+        ("# T\r\rThe libary.\r", "spelling.unknown-word", "libary"),  # lone CR
+        ("# T\r\n\r\nThe libary.\r\n", "spelling.unknown-word", "libary"),
+        ("| a | b |\n|---|---|\n| x | b \\| c libary |\n", "spelling.unknown-word", "libary"),
+        ("We will visit the libary&#46;\n\nMore.\n", "spelling.unknown-word", "libary"),
+    ],
+)
+def test_odd_markdown_still_points_at_the_word(
+    tmp_path: Path, source: str, rule: str, text: str
+) -> None:
+    md = tmp_path / "a.md"
+    md.write_bytes(source.encode("utf-8"))
+    result = check_paths([str(md)], OFF)
+    (r,) = result.files
+    found = [(f.rule_id, f.text) for f in r.findings]
+    assert (rule, text) in found
+    (f,) = [f for f in r.findings if f.rule_id == rule]
+    assert r.source[f.start : f.end] == text
+
+
+def test_html_on_standard_input_is_fixed_as_html(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    page = (
+        "<!DOCTYPE html><html><body><p>The bridge , closed in May.</p>"
+        '<p title="a , b">Yes.</p><script>var x = [1 , 2];</script></body></html>\n'
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page.encode())))
+    assert main(["fix", "--grammar", "off", "--lang", "en-GB", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out == page.replace("bridge ,", "bridge,")
+
+
+def test_the_cache_tells_formats_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    monkeypatch.setenv("EDITQA_CACHE_DIR", str(tmp_path / "cache"))
+    body = "<script>var recieve = 1;</script>\n"
+    (tmp_path / "a.html").write_text(body, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    cached = replace(OFF, cache=True)
+    assert check_paths([str(tmp_path / "a.html")], cached).findings == ()
+    assert check_paths([str(tmp_path / "a.txt")], cached).findings != ()
+
+
+def test_a_translation_follows_its_config_and_region_tags_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "editqa.toml").write_text('disable = ["spelling"]\n', encoding="utf-8")
+    (tmp_path / "t.txt").write_text("The mayor will recieve the report.\n", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Мэр получит доклад.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--grammar", "off", "t.txt", "--source", "s.txt"]) == 0
+    capsys.readouterr()
+    (tmp_path / "editqa.toml").write_text('lang = "de-x/../../escape"\n', encoding="utf-8")
+    assert main(["check", "--grammar", "off", "t.txt"]) == 2
+    assert "a region is two letters or three digits" in capsys.readouterr().err

@@ -16,11 +16,12 @@ from editqa.checks.spelling import SpellingCheck
 from editqa.config import Options
 from editqa.configfile import ConfigFinder, FileSettings
 from editqa.document.bilingual import is_bilingual, load_bilingual
-from editqa.document.extraction import default_extractors
+from editqa.document.docx import DOCX_ENCODING, DOCX_FIX_REFUSED
 from editqa.document.loader import (
     STDIN,
     Document,
     expand_paths,
+    extractor_for,
     load_bytes,
     load_path,
     load_text,
@@ -84,6 +85,13 @@ def resolve_language(doc: Document, requested: str | None, runtime: Runtime) -> 
         tag = runtime.detector.detect(doc.text)
         if tag is not None and _known_share(doc.text, runtime, tag) < KNOWN_SHARE_DETECTED:
             tag = runtime.detector.detect_any(doc.text) or tag
+        if tag not in (None, "en") and _script_language(doc.text) is None:
+            # a short text misleads the detector ("The mayor will..." taken for Spanish):
+            # the dictionary that knows more of its words decides
+            share = _known_share(doc.text, runtime, tag)
+            if _known_share(doc.text, runtime, "en") > max(share, KNOWN_SHARE_DETECTED):
+                tag = "en"
+        tag = tag or _script_language(doc.text)
     tag = tag or DEFAULT_LANGUAGE
     if not requested:  # the house style's locale or spelling fixes the dialect
         house = runtime.style_settings.get("locale")
@@ -109,6 +117,25 @@ KNOWN_SHARE_DETECTED = 0.6
 
 def _sample_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text[:4000]) if w.islower()][:300]
+
+
+# the language a text too short for the detector most likely is, by its letters' script
+_SCRIPT_DEFAULTS = {"CYRILLIC": "ru", "GREEK": "el", "HEBREW": "he", "ARABIC": "ar"}
+
+
+def _script_language(text: str) -> str | None:
+    """For a text written mostly in a script other than Latin, its most likely language."""
+    import unicodedata
+
+    counts: dict[str, int] = {}
+    for ch in text[:2000]:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "OTHER").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    script = max(counts, key=lambda k: counts[k])
+    return _SCRIPT_DEFAULTS.get(script) if counts[script] * 2 > sum(counts.values()) else None
 
 
 def _known_share(text: str, runtime: Runtime, tag: str) -> float:
@@ -336,7 +363,7 @@ def check_paths(
     if key is not None and not messages:  # a run that had to warn is not one to remember
         for p in todo:
             if p in contents:
-                resultcache.store(key, contents[p], langs[p], results[p])
+                resultcache.store(key, p, contents[p], langs[p], results[p])
     final = [replace(r, findings=settings[p].apply(r.findings)) for p, r in results.items()]
     notices = tuple(Notice(m) for m in dict.fromkeys(messages))
     return CheckResult(tuple(sorted(final, key=lambda r: r.path)), notices)
@@ -373,10 +400,20 @@ def check_pair(
         except EditqaError as exc:
             return CheckResult((FileResult(target, None, (), "", str(exc)),))
         s_lang = resolve_language(sdoc, parse_tag(source_lang) if source_lang else None, runtime)
-        t_lang = resolve_language(tdoc, options.lang, runtime)
+        finder = ConfigFinder(Path(options.config) if options.config else None)
+        settings = finder.settings_for(target)
+        t_lang = resolve_language(tdoc, options.lang or settings.lang, runtime)
         pair = pair_documents(sdoc, s_lang, tdoc, t_lang)
         checks = build_checks(runtime, options.active_checks())
-        result = check_document(tdoc, runtime, checks, t_lang, pair=pair)
+        result = check_document(
+            tdoc,
+            runtime,
+            checks,
+            t_lang,
+            pair=pair,
+            report_unused=options.report_unused_suppressions,
+        )
+        result = replace(result, findings=settings.apply(result.findings))
     finally:
         if own_runtime:
             runtime.close()
@@ -440,7 +477,7 @@ def fix_document(
 ) -> FixResult:
     """Check, apply the chosen fixes, and check again until nothing changes (at most
     MAX_FIX_ROUNDS rounds; a text seen before means rules undo each other: stop there)."""
-    extractor = default_extractors().get(Path(doc.path).suffix.lower())
+    extractor = extractor_for(doc.path, doc.source)  # the same for every round
     language = resolve_language(doc, lang, runtime)
     text = doc.source
     seen = {text}
@@ -519,6 +556,9 @@ def fix_paths(
             settings = finder.settings_for(path)
             raw = b"" if path == "-" else Path(path).read_bytes()
             doc = load_path(path) if path == "-" else load_bytes(raw, path)
+            if doc.encoding == DOCX_ENCODING:  # a Word file, whatever its name
+                out.append(f"{path}: {DOCX_FIX_REFUSED}")
+                continue
             result = fix_document(
                 doc,
                 runtime,

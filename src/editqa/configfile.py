@@ -1,6 +1,6 @@
 """editqa's config file: `editqa.toml`, or `[tool.editqa]` in `pyproject.toml`.
 
-    lang = "en-GB"                                  # when a file's language is not detected
+    lang = "en-GB"                                  # these files' language (over detection; --lang wins)
     disable = ["en.numbers.small-number-words"]     # rule ids, prefixes or shell patterns
     severity = { "spelling.proper-noun" = "info" }  # a rule's findings at another severity
     [style]                                         # the house style (see `editqa.style`)
@@ -107,28 +107,35 @@ class FileSettings:
     severities changed."""
 
     lang: str | None = None
-    disable: tuple[str, ...] = ()
-    enable: tuple[str, ...] = ()
+    switches: tuple[tuple[str, bool], ...] = ()  # (rule pattern, on), the last match wins
     severity: tuple[tuple[str, Severity], ...] = ()
 
     def then(self, other: FileSettings) -> FileSettings:
         """These settings with `other`'s over them (an override over the file's base)."""
         return FileSettings(
             other.lang or self.lang,
-            self.disable + other.disable,
-            self.enable + other.enable,
+            self.switches + other.switches,
             self.severity + other.severity,
         )
 
+    @property
+    def disable(self) -> tuple[str, ...]:
+        return tuple(p for p, on in self.switches if not on)
+
+    def enabled(self, rule_id: str) -> bool:
+        on = True
+        for pattern, state in self.switches:
+            if rule_matches(rule_id, pattern):
+                on = state
+        return on
+
     def apply(self, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-        """Findings of disabled rules dropped (unless enabled again), severities changed."""
-        if not (self.disable or self.severity):
+        """Findings of disabled rules dropped, severities changed."""
+        if not (self.switches or self.severity):
             return findings
         out = []
         for f in findings:
-            if any(rule_matches(f.rule_id, p) for p in self.disable) and not any(
-                rule_matches(f.rule_id, p) for p in self.enable
-            ):
+            if not self.enabled(f.rule_id):
                 continue
             for pattern, severity in self.severity:
                 if rule_matches(f.rule_id, pattern):
@@ -217,7 +224,11 @@ def _settings(table: dict[str, Any], where: str, known: tuple[str, ...]) -> File
         if level not in {s.value for s in Severity}:
             raise UsageError(f"{where}severity.{rule}: {level!r} is not error, warning or info")
         changed.append((str(rule), Severity(level)))
-    return FileSettings(lang, lists["disable"], lists["enable"], tuple(changed))
+    # in one table, `enable` takes rules back from `disable`
+    switches = tuple((p, False) for p in lists["disable"]) + tuple(
+        (p, True) for p in lists["enable"]
+    )
+    return FileSettings(lang, switches, tuple(changed))
 
 
 class ConfigFinder:
@@ -270,7 +281,8 @@ STARTER = """\
 # editqa's settings for the files in this folder and below (editqa.toml).
 # Every key is optional; an unknown key or value is an error naming this file.
 
-# The language of files whose language is not detected (en, en-GB, en-US, ru, de, fr, es...).
+# The language of the files (en, en-GB, en-US, ru, de, fr, es...), instead of detecting
+# it; --lang on the command line wins over it.
 # lang = "en-GB"
 
 # Rules to switch off: rule ids, prefixes of ids ("spelling", "en.numbers") or shell
@@ -284,8 +296,8 @@ STARTER = """\
 [style]
 # headline_case = "sentence"     # sentence, title, title-chicago, title-ap or any
 # serial_comma = true
-# percent = "symbol"             # symbol or word
-# date = "long"                  # a CLDR length (short, medium, long) or a pattern
+# percent = "symbol"             # symbol, words or any
+# date = "long"                  # a CLDR length (full, long, medium) or a pattern
 
 # Settings for some files only: patterns are matched against paths relative to this
 # file's folder ("*" crosses folders), later overrides win.

@@ -13,33 +13,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 
-from editqa import __version__
-from editqa.cache import cache_dir, read_pickle, write_pickle
+from editqa.cache import cache_dir, editqa_digest, read_pickle, write_pickle
 from editqa.config import Options
 from editqa.model import FileResult
 
 _RULE_SUFFIXES = (".yml", ".yaml")
-
-
-@cache
-def _code_digest() -> str:
-    """editqa's own sources and built-in rules."""
-    import editqa
-
-    digest = hashlib.sha1(__version__.encode())
-    roots = [Path(editqa.__file__).parent]
-    from editqa.rules.loader import builtin_rules_dir
-
-    roots.append(builtin_rules_dir())
-    for root in roots:
-        for path in sorted(root.rglob("*")):
-            if path.suffix in {".py", *_RULE_SUFFIXES} and path.is_file():
-                digest.update(path.as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _files_digest(paths: list[str]) -> str:
@@ -64,7 +44,7 @@ def run_key(options: Options) -> str | None:
         return None
     settings = replace(options, jobs=0, cache=False)
     inputs = [*options.word_files(), *options.glossaries, *options.rule_dirs]
-    raw = "\x1f".join((_code_digest(), repr(settings), _files_digest(inputs)))
+    raw = "\x1f".join((editqa_digest(), repr(settings), _files_digest(inputs)))
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
@@ -74,19 +54,21 @@ def _local_lt() -> bool:
     return local_install() is not None
 
 
-def _entry(key: str, data: bytes, lang: str | None) -> Path:
+def _entry(key: str, path: str, data: bytes, lang: str | None) -> Path:
+    """Where a file's result lives: by its bytes, its extension (which decides how it is
+    read), its language and the run."""
     digest = hashlib.sha1(data)
-    digest.update(f"\x1f{key}\x1f{lang}".encode())
+    digest.update(f"\x1f{key}\x1f{lang}\x1f{Path(path).suffix.lower()}".encode())
     return cache_dir() / "results" / f"{digest.hexdigest()}.pickle"
 
 
 def load(key: str, path: str, data: bytes, lang: str | None) -> FileResult | None:
     """The result cached for this content under this run, renamed to `path`."""
-    result = read_pickle(_entry(key, data, lang))
+    result = read_pickle(_entry(key, path, data, lang))
     return replace(result, path=path) if isinstance(result, FileResult) else None
 
 
-def store(key: str, data: bytes, lang: str | None, result: FileResult) -> None:
+def store(key: str, path: str, data: bytes, lang: str | None, result: FileResult) -> None:
     """Keep a result (never an error: the next run should say it again)."""
     if result.error is None:
-        write_pickle(_entry(key, data, lang), result)
+        write_pickle(_entry(key, path, data, lang), result)

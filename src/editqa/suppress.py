@@ -10,7 +10,8 @@ Plain text, which has no comment syntax, may also use a line of its own such as
 `# editqa-disable-next-line spelling`. RULE is a rule id, a prefix of ids ("spelling",
 "en.numbers"), or a shell pattern ("*.decimal-comma"); several are separated by spaces or
 commas. A comment inside a code block is an example, not a directive. The comment's own
-text is never reported, and a directive that suppressed nothing can be reported as
+text is never reported. For each rule, the last disable or enable comment before a
+finding that names the rule (or names none) decides. A directive that suppressed nothing can be reported as
 `editqa.unused-suppression` (`--report-unused-suppressions`).
 """
 
@@ -58,6 +59,9 @@ def directives(doc: Document) -> list[Directive]:
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and code[i][0] <= m.start() < code[i][1]:
             continue
+        line_start = doc.source.rfind("\n", 0, m.start()) + 1
+        if doc.source.count("`", line_start, m.start()) % 2:
+            continue  # quoted in inline code: `<!-- editqa-disable -->`
         kind = m.group("k1") or m.group("k2")
         raw = (m.group("r1") if m.group("k1") else m.group("r2")) or ""
         rules = tuple(r for r in re.split(r"[\s,]+", raw.strip()) if r)
@@ -81,24 +85,22 @@ def suppress(
 
 
 def _silenced(f: Finding, doc: Document, found: Iterable[Directive]) -> bool:
+    """Whether a finding is silenced: by a disable-next-line comment on the line before,
+    or by the last disable or enable comment before it that names its rule."""
     line, _ = doc.position(f.start)
-    active: list[Directive] = []  # disable directives in force at the finding
+    last: Directive | None = None  # the last disable/enable comment that covers the rule
     for d in found:
         if d.start < f.end and f.start < d.end:
             return True  # a finding on the comment's own words
-        if d.kind == "disable-next-line" and d.line + 1 == line and d.covers(f.rule_id):
-            d.used = True
-            return True
-        if d.start >= f.start:
-            continue
-        if d.kind == "disable":
-            active.append(d)
-        elif d.kind == "enable":
-            active = [a for a in active if d.rules and not set(a.rules) <= set(d.rules)]
-    for d in active:
-        if d.covers(f.rule_id):
-            d.used = True
-            return True
+        if d.kind == "disable-next-line":
+            if d.line + 1 == line and d.covers(f.rule_id):
+                d.used = True
+                return True
+        elif d.start < f.start and d.covers(f.rule_id):
+            last = d
+    if last is not None and last.kind == "disable":
+        last.used = True
+        return True
     return False
 
 

@@ -129,7 +129,8 @@ def _decode_xml(body: str, offset: int) -> tuple[str, list[Segment]]:
     for m in re.finditer(rf"{_ENTITY.pattern}|{_TAG.pattern}", body):
         _literal(body[pos : m.start()], offset + pos, out, segments)
         if m.group().startswith("&"):
-            _literal(html.unescape(m.group()), offset + m.start(), out, segments, width=0)
+            span = len(m.group())
+            _literal(html.unescape(m.group()), offset + m.start(), out, segments, width=span)
         pos = m.end()
     _literal(body[pos:], offset + pos, out, segments)
     return "".join(out), segments or [Segment(0, offset, 0)]
@@ -139,12 +140,16 @@ def _literal(
     chunk: str, source_at: int, out: list[str], segments: list[Segment], width: int = -1
 ) -> None:
     """Append `chunk` to the text; it comes from the file at `source_at` (as itself, or,
-    with width 0, from an escape there that the map points at as a whole)."""
+    with `width` >= 0, from an escape of that many characters there, which the map points
+    at as a whole)."""
     if not chunk:
         return
     text_at = sum(len(x) for x in out)
     out.append(chunk)
-    segments.append(Segment(text_at, source_at, len(chunk) if width < 0 else 0))
+    if width < 0:
+        segments.append(Segment(text_at, source_at, len(chunk)))
+    else:
+        segments.append(Segment(text_at, source_at, 0, width))
 
 
 _TU = re.compile(r"<tu\b.*?</tu>", re.S)
@@ -230,7 +235,13 @@ def _decode_po(block: str, offset: int) -> tuple[str, list[Segment]]:
         pos = 0
         for e in re.finditer(r"\\(.)", body):
             _literal(body[pos : e.start()], base + pos, out, segments)
-            _literal(_PO_ESCAPES.get(e.group(1), e.group(1)), base + e.start(), out, segments, 0)
+            _literal(
+                _PO_ESCAPES.get(e.group(1), e.group(1)),
+                base + e.start(),
+                out,
+                segments,
+                len(e.group()),
+            )
             pos = e.end()
         _literal(body[pos:], base + pos, out, segments)
     return "".join(out), segments or [Segment(0, offset, 0)]

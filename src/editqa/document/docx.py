@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from editqa.document.loader import Document
 
 EXTENSIONS = (".docx",)
-ENCODING = "docx"  # what `Document.encoding` says for a Word document
+DOCX_ENCODING = "docx"  # what `Document.encoding` says for a Word document
 LINE_BREAK = "\u2028"
 DOCX_FIX_REFUSED = "editqa cannot write fixes into a .docx file; make them in Word"
 
@@ -80,7 +80,7 @@ def load_docx(data: bytes, path: str) -> Document:
         tuple(blocks),
         SourceMap.identity(len(source)),
         LineIndex.of(source),
-        ENCODING,
+        DOCX_ENCODING,
     )
 
 

@@ -278,7 +278,7 @@ class _Builder:
                 self.segments.append(Segment(self.length, at, len(text)))
             self.last_end = at + len(text)
         else:
-            self.segments.append(Segment(self.length, at, 0))
+            self.segments.append(Segment(self.length, at, 0, end - at))
             self.last_end = end
         self.last_replaced = end is not None
         self.parts.append(text)

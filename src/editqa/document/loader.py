@@ -66,17 +66,25 @@ def load_bytes(
     if is_docx(path) or (data[:2] == b"PK" and _is_word_zip(data)):
         return load_docx(data, path)
     text, encoding = decode(data, path)
+    extractor = extractor_for(path, text, extractors)
+    return load_text(text, path, extractor=extractor, encoding=encoding)
+
+
+def extractor_for(
+    path: str, text: str, extractors: Mapping[str, Extractor] | None = None
+) -> Extractor:
+    """The extractor for a decoded file: by its extension, or, when that says nothing
+    (standard input, no or an unknown extension), by its content."""
     table = extractors or default_extractors()
     suffix = Path(path).suffix.lower()
-    if suffix not in table or suffix == "":  # no telling extension: judge by the content
+    if suffix not in table or suffix == "":
         suffix = sniff(text)
-    extractor = table.get(suffix, table.get(".txt"))
-    return load_text(text, path, extractor=extractor, encoding=encoding)
+    return table.get(suffix) or table[".txt"]
 
 
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 _MARKDOWN_HINTS = re.compile(
-    r"\A---\r?\n|^#{1,6} \S|^```|^\s*[-*] \S.*\n\s*[-*] \S|\]\([^)\s]+\)|^\|.*\|\s*$",
+    r"\A---\r?\n|^#{1,6} \S|^```|^[ \t]*[-*] \S.*\n[ \t]*[-*] \S|\]\([^)\s]+\)|^\|.*\|[ \t]*$",
     re.M,
 )
 

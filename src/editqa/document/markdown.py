@@ -32,6 +32,9 @@ _CELLS = {"th_open", "td_open"}
 # inline HTML that holds code: marked with a backtick (mapped to the tag) so the checks'
 # scopes skip what is between, as they skip `code`
 _HTML_CODE = re.compile(r"</?(?:code|kbd|samp|tt|var)\b[^>]*>", re.IGNORECASE)
+_RAW_HTML = re.compile(r"<(/?)(?:script|style)\b[^>]*>", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 @cache
@@ -44,7 +47,7 @@ def _parser() -> Any:
 def extract_markdown(source: str) -> Extraction:
     """The reader's text of a Markdown document, its blocks and the map back to `source`."""
     masked = _mask_front_matter(source)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", masked)]
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(masked)]
     out = _Builder(masked)
     containers: list[BlockKind] = []
     in_cell = False
@@ -112,13 +115,17 @@ class _Builder:
         self.length = 0
         self.segments: list[Segment] = []
         self.blocks: list[Block] = []
+        self._raw_html = False  # inside an inline <script> or <style>
 
-    def _put(self, text: str, source_at: int, width: int | None = None) -> None:
-        """Append `text`, taken from `source_at` (verbatim unless `width` is 0)."""
+    def _put(self, text: str, source_at: int, replaces: int | None = None) -> None:
+        """Append `text`, taken verbatim from `source_at`, or (`replaces` given) standing for
+        that many source characters there as a whole."""
         if not text:
             return
-        length = len(text) if width is None else width
-        self.segments.append(Segment(self.length, source_at, length))
+        if replaces is None:
+            self.segments.append(Segment(self.length, source_at, len(text)))
+        else:
+            self.segments.append(Segment(self.length, source_at, 0, replaces))
         self.parts.append(text)
         self.length += len(text)
 
@@ -146,6 +153,29 @@ class _Builder:
             self.parts.pop()
             self.length -= 2
 
+    def _put_unescaped(self, content: str, cursor: int) -> int:
+        """Put `content`, which the source has with backslash escapes, piece by piece; where
+        it ended in the source (or, not found at all, put it as standing for nothing)."""
+        pattern = "".join(
+            rf"\\?{re.escape(c)}" if c in _ESCAPABLE else re.escape(c) for c in content
+        )
+        m = re.compile(pattern).search(self.source, cursor)
+        if m is None:  # never lose the words
+            self._put(content, cursor, 0)
+            return cursor
+        run_text, run_at, j = "", m.start(), m.start()
+        for c in content:
+            if self.source[j] == "\\" and c in _ESCAPABLE:
+                self._put(run_text, run_at)
+                self._put(c, j, 2)
+                j += 2
+                run_text, run_at = "", j
+            else:
+                run_text += c
+                j += 1
+        self._put(run_text, run_at)
+        return m.end()
+
     def _pieces(self, children: Sequence[Any], cursor: int) -> int:
         """Put the readable text of inline tokens found from `cursor`; where they ended."""
         src = self.source
@@ -153,26 +183,35 @@ class _Builder:
             kind_of = child.type
             if kind_of == "text":
                 found = src.find(child.content, cursor)
-                if found < 0:  # cannot happen with verbatim text; never lose the words
-                    self._put(child.content, cursor, 0)
-                    continue
-                self._put(child.content, found)
-                cursor = found + len(child.content)
+                if self._raw_html:  # inside an inline <script> or <style>: not text
+                    cursor = max(cursor, found + len(child.content)) if found >= 0 else cursor
+                elif found >= 0:
+                    self._put(child.content, found)
+                    cursor = found + len(child.content)
+                else:  # unescaped by the parser ("\|" in a table cell): map it piece by piece
+                    cursor = self._put_unescaped(child.content, cursor)
             elif kind_of == "text_special":  # an escape or an entity
                 found = src.find(child.markup, cursor)
                 found = cursor if found < 0 else found
-                self._put(child.content, found, 0)
+                self._put(child.content, found, len(child.markup))
                 cursor = found + len(child.markup)
             elif kind_of == "softbreak":
-                found = src.find("\n", cursor)
-                found = cursor if found < 0 else found
-                self._put("\n", found)
-                cursor = found + 1
+                brk = _LINE_BREAK.search(src, cursor)
+                if brk is None:
+                    self._put("\n", cursor, 0)
+                elif brk.group() == "\n":
+                    self._put("\n", brk.start())
+                    cursor = brk.end()
+                else:  # "\r\n" or a lone "\r"
+                    self._put("\n", brk.start(), len(brk.group()))
+                    cursor = brk.end()
             elif kind_of == "hardbreak":
-                found = src.find("\n", cursor)
-                found = cursor if found < 0 else found
-                self._put("\n", found, 0)
-                cursor = found + 1
+                brk = _LINE_BREAK.search(src, cursor)
+                if brk is None:
+                    self._put("\n", cursor, 0)
+                else:
+                    self._put("\n", brk.start(), len(brk.group()))
+                    cursor = brk.end()
             elif kind_of == "code_inline":
                 start = src.find(child.markup, cursor)
                 end = _closing_ticks(src, start + len(child.markup), child.markup)
@@ -193,7 +232,10 @@ class _Builder:
                 found = src.find(child.content, cursor)
                 if found >= 0:
                     if _HTML_CODE.match(child.content):  # <code>…</code>: code, as `…` is
-                        self._put("`", found, 0)
+                        self._put("`", found, len(child.content))
+                    raw = _RAW_HTML.match(child.content)
+                    if raw:
+                        self._raw_html = not raw.group(1)  # opened, or closed
                     cursor = found + len(child.content)
         return cursor
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """text[text_start:text_start+length] == source[source_start:source_start+length]."""
+    """text[text_start:text_start+length] == source[source_start:source_start+length]; or,
+    with length 0, a replaced run: text from text_start on stands for source[source_start:
+    source_start+span] as a whole (an entity, an escape)."""
 
     text_start: int
     source_start: int
     length: int
+    span: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +23,10 @@ class SourceMap:
     """Piecewise-identity map from text offsets to source offsets, sorted by `text_start`."""
 
     segments: tuple[Segment, ...]
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(s.text_start for s in self.segments))
 
     @classmethod
     def identity(cls, length: int) -> SourceMap:
@@ -29,7 +36,7 @@ class SourceMap:
         """The source offset of text offset `offset` (an end offset maps to the end of its run)."""
         if not self.segments:
             return offset
-        starts = [s.text_start for s in self.segments]
+        starts = self.starts
         i = max(bisect_right(starts, offset) - 1, 0)
         seg = self.segments[i]
         if offset > seg.text_start + seg.length and i + 1 < len(self.segments):
@@ -39,16 +46,17 @@ class SourceMap:
 
     def to_source_end(self, offset: int) -> int:
         """The source offset of a span ending at text offset `offset`: the end of the
-        verbatim run it closes ("libary" in "<em>libary</em>" ends before "</em>"), or, after
-        a replaced run (an entity), the end of that run."""
+        verbatim run it closes ("libary" in "<em>libary</em>" ends before "</em>"), or the
+        end of the replaced run it closes ("reciev&#101;")."""
         if not self.segments or offset == 0:
             return self.to_source(offset)
-        starts = [s.text_start for s in self.segments]
-        i = bisect_left(starts, offset) - 1
+        i = bisect_left(self.starts, offset) - 1
         if i >= 0:
             seg = self.segments[i]
             if seg.length and offset <= seg.text_start + seg.length:
                 return seg.source_start + (offset - seg.text_start)
+            if not seg.length and seg.span:
+                return seg.source_start + seg.span
         return self.to_source(offset)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from editqa.api import FixResult, build_checks, build_runtime, check_document
 from editqa.config import Options
+from editqa.document.docx import DOCX_ENCODING, DOCX_FIX_REFUSED
 from editqa.document.loader import expand_paths, load_bytes, load_path
 from editqa.errors import EditqaError
 from editqa.fixes.apply import apply_edits
@@ -41,6 +42,9 @@ def review(
             doc = load_path(path) if path == "-" else load_bytes(raw, path)
         except (EditqaError, OSError) as exc:
             out.append(str(exc))
+            continue
+        if doc.encoding == DOCX_ENCODING:  # a Word file, whatever its name
+            out.append(f"{path}: {DOCX_FIX_REFUSED}")
             continue
         result = check_document(doc, runtime, checks, options.lang)
         chosen: list[tuple[Edit, Finding]] = []

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from editqa import __version__
 from editqa.baseline import fingerprints
+from editqa.document.docx import DOCX_ENCODING
 from editqa.document.sourcemap import LineIndex
 from editqa.model import CheckResult, FileResult, Finding, Severity
 
@@ -127,7 +128,7 @@ def _result(
         "properties": properties,
     }
     fix = f.fix  # None unless a suggestion may replace the span without harming markup
-    if fix is not None:
+    if fix is not None and r.encoding != DOCX_ENCODING:  # offsets into a .docx are no bytes
         fix_text = f.suggestions[0]
         out["fixes"] = [
             {

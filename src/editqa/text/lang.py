@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ def parse_tag(tag: str) -> str:
     if len(parts) == 1:
         return lang
     region = parts[1].upper()
+    if not re.fullmatch(r"[A-Z]{2}|\d{3}", region):
+        raise UsageError(f"--lang {tag!r}: a region is two letters or three digits (en-GB)")
     if lang == "en" and region not in ENGLISH_DIALECTS:
         raise UsageError(f"--lang {tag!r}: unknown English dialect; use en-GB, en-US, en-AU...")
     return f"{lang}-{region}"

@@ -4,7 +4,7 @@ A suggestion costs from a millisecond to a few tenths of a second (Hunspell's, o
 words two edits away); a newsroom's texts repeat their unknown names run after run. The
 store is read on the first suggestion a process asks for and written back (merged with
 what other processes wrote meanwhile, atomically) when the process is done with it. It is
-keyed by editqa's version and the lexicon's code, and bounded: past MAX_ENTRIES the oldest
+keyed by editqa's code, dictionaries and libraries (`editqa_digest`), and bounded: past MAX_ENTRIES the oldest
 entries go.
 """
 
@@ -13,16 +13,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from editqa import __version__
-from editqa.cache import cache_dir, read_pickle, write_pickle
+from editqa.cache import cache_dir, editqa_digest, read_pickle, write_pickle
 
 MAX_ENTRIES = 50_000
 
 
 def _path(tag: str) -> Path:
-    code = Path(__file__).with_name("lexicon.py").read_bytes()
-    digest = hashlib.sha1(__version__.encode() + code).hexdigest()[:12]
-    return cache_dir() / f"suggestions-{tag}-{digest}.pickle"
+    digest = editqa_digest()[:12]  # editqa's code, dictionaries and libraries
+    name = hashlib.sha1(tag.encode()).hexdigest()[:12]  # never the tag itself in a path
+    return cache_dir() / f"suggestions-{name}-{digest}.pickle"
 
 
 class SuggestionStore:
