@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -39,15 +40,23 @@ def fingerprints(result: FileResult) -> dict[Finding, str]:
     return out
 
 
+def relative_path(path: str) -> str | None:
+    """`path` relative to the current directory, with forward slashes; None when it lies
+    outside it (or on another drive)."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path))
+    except ValueError:
+        return None
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return None
+    return Path(rel).as_posix()
+
+
 def _key(path: str) -> str:
     """A file's path as a baseline records it: relative to the working folder if inside."""
     if path == "-":
         return path
-    absolute = Path(path).resolve()
-    try:
-        return absolute.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    return relative_path(path) or Path(path).resolve().as_posix()
 
 
 def write(result: CheckResult, target: str) -> int:

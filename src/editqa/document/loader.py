@@ -52,7 +52,13 @@ def load_text(
     """Build a Document from already decoded text (plain text unless told otherwise)."""
     if extractor is None:
         extractor = default_extractors()[".txt"]
-    ex: Extraction = extractor(source)
+    try:
+        ex: Extraction = extractor(source)
+    except Exception as exc:  # one unreadable file must not stop a run over a thousand
+        kind = getattr(extractor, "__name__", "text").removeprefix("extract_")
+        raise InputError(
+            f"{path}: could not be read as {kind} ({type(exc).__name__}: {exc})"
+        ) from exc
     return Document(path, source, ex.text, ex.blocks, ex.source_map, LineIndex.of(source), encoding)
 
 
@@ -111,25 +117,12 @@ def _is_word_zip(data: bytes) -> bool:
         return False
 
 
-def read_path(path: str) -> tuple[str, str]:
-    """The decoded text of a file (or standard input) and its encoding; InputError names it."""
+def read_bytes(path: str, extractors: Mapping[str, Extractor] | None = None) -> bytes:
+    """A file's bytes (standard input's for '-'); InputError says what went wrong, and where."""
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return sys.stdin.buffer.read()
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return decode(data, path)
-
-
-def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -> Document:
-    """Read and load one file, or standard input for '-'. Raises InputError naming the file."""
-    if path == STDIN:
-        return load_bytes(sys.stdin.buffer.read(), "<stdin>", extractors=extractors)
-    try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError as exc:
         exts = ", ".join(sorted(e for e in (extractors or default_extractors()) if e))
         raise InputError(f"{path}: a directory with no files to check ({exts})") from exc
@@ -137,7 +130,17 @@ def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -
         raise InputError(f"{path}: no such file") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return load_bytes(data, path, extractors=extractors)
+
+
+def read_path(path: str) -> tuple[str, str]:
+    """The decoded text of a file (or standard input) and its encoding; InputError names it."""
+    return decode(read_bytes(path), "<stdin>" if path == STDIN else path)
+
+
+def load_path(path: str, *, extractors: Mapping[str, Extractor] | None = None) -> Document:
+    """Read and load one file, or standard input for '-'. Raises InputError naming the file."""
+    data = read_bytes(path, extractors)
+    return load_bytes(data, "<stdin>" if path == STDIN else path, extractors=extractors)
 
 
 def expand_paths(paths: Iterable[str], extensions: Iterable[str] | None = None) -> Iterator[str]:

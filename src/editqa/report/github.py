@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from editqa.baseline import relative_path
 from editqa.model import CheckResult, FileResult, Finding, Severity
 from editqa.report.base import summary
-from editqa.report.sarif import Utf16Index, relative_path
+from editqa.report.sarif import Utf16Index
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

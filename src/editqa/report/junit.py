@@ -17,11 +17,11 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
+from editqa.baseline import relative_path
 from editqa.document.sourcemap import LineIndex
 from editqa.model import CheckResult, FileResult, Severity
 from editqa.report.base import positions
 from editqa.report.line import format_finding
-from editqa.report.sarif import relative_path
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

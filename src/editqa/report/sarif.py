@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from editqa import __version__
-from editqa.baseline import fingerprints
+from editqa.baseline import fingerprints, relative_path
 from editqa.document.docx import DOCX_ENCODING
 from editqa.document.sourcemap import LineIndex
 from editqa.model import CheckResult, FileResult, Finding, Severity
@@ -52,18 +52,6 @@ class Utf16Index:
         line, col = self.lines.position(cp)
         line_start = cp - col + 1
         return line, col + bisect_left(self.astral, cp) - bisect_left(self.astral, line_start)
-
-
-def relative_path(path: str) -> str | None:
-    """`path` relative to the current directory, with forward slashes; None when it lies
-    outside it (or on another drive)."""
-    try:
-        rel = os.path.relpath(os.path.abspath(path))
-    except ValueError:
-        return None
-    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
-        return None
-    return Path(rel).as_posix()
 
 
 def artifact_location(path: str) -> dict[str, str]:
