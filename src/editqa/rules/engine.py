@@ -14,7 +14,7 @@ from typing import Any
 from editqa.checks.base import CheckContext
 from editqa.errors import RuleTimeoutError
 from editqa.model import Block, BlockKind, Finding
-from editqa.rules.loader import ensure_compiled, fold
+from editqa.rules.loader import ensure_compiled, ensure_unless_compiled, fold
 from editqa.rules.schema import Rule, RuleSet, RuleType
 from editqa.rules.types import code_type
 from editqa.text.lexicon import match_case
@@ -157,7 +157,7 @@ def _unless_spans(
     a match, however many matches it has."""
     found = [
         (um.start(), um.end())
-        for u in rule.compiled_unless
+        for u in ensure_unless_compiled(rule)
         for um in _scan(u, text, start, end, rule, ctx, timeout)
     ]
     return Spans.from_pairs(found)

@@ -392,15 +392,26 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 
 
 def ensure_compiled(rule: Rule) -> Any:
-    """The rule's compiled pattern (and `unless` patterns), compiled now if it was loaded
-    lazily; a bad pattern is a RuleError naming the rule's file and line."""
+    """The rule's compiled pattern, compiled now if it was loaded lazily; a bad pattern is a
+    RuleError naming the rule's file and line."""
     if rule.compiled is None:
         flags = regex.V0 | (regex.IGNORECASE if rule.ignorecase else 0)
         try:
             compiled = regex.compile(rule.pattern, flags)
-            unless = tuple(regex.compile(u, flags) for u in rule.unless)
         except regex.error as exc:
             raise RuleError(f"{rule.where}: bad pattern in rule {rule.id}: {exc}") from None
-        object.__setattr__(rule, "compiled_unless", unless)
         object.__setattr__(rule, "compiled", compiled)
     return rule.compiled
+
+
+def ensure_unless_compiled(rule: Rule) -> tuple[Any, ...]:
+    """The rule's `unless` patterns, compiled the first time a match needs them (most
+    rules match nothing in most texts, and compiling costs more than scanning)."""
+    if rule.unless and not rule.compiled_unless:
+        flags = regex.V0 | (regex.IGNORECASE if rule.ignorecase else 0)
+        try:
+            unless = tuple(regex.compile(u, flags) for u in rule.unless)
+        except regex.error as exc:
+            raise RuleError(f"{rule.where}: bad unless pattern in rule {rule.id}: {exc}") from None
+        object.__setattr__(rule, "compiled_unless", unless)
+    return rule.compiled_unless
