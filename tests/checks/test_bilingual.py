@@ -15,12 +15,19 @@ OFF = Options(grammar=GrammarSettings(mode="off"), checks=("bilingual",))
 
 
 def findings(
-    tmp_path: Path, runtime: Runtime, source: str, target: str, **kw: str
+    tmp_path: Path,
+    runtime: Runtime,
+    source: str,
+    target: str,
+    lang: str | None = None,
+    **kw: str,
 ) -> tuple[Finding, ...]:
+    """The bilingual findings of a pair written to files (`lang`: the target's language)."""
     (tmp_path / "s.txt").write_text(source, encoding="utf-8")
     (tmp_path / "t.txt").write_text(target, encoding="utf-8")
+    options = OFF if lang is None else Options(lang=lang, grammar=OFF.grammar, checks=OFF.checks)
     result = check_pair(
-        str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), OFF, runtime=runtime, **kw
+        str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), options, runtime=runtime, **kw
     )
     assert not result.errors, result.errors
     return result.findings
@@ -451,13 +458,11 @@ def test_a_clause_left_in_the_source_language_of_the_same_script(
         "The museum reopens on Monday, after works qui ont duré trois ans et coûté "
         "beaucoup plus que prévu.\n"
     )
-    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
-    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
-    english = Options(lang="en", grammar=GrammarSettings(mode="off"), checks=("bilingual",))
-    result = check_pair(
-        str(tmp_path / "t.txt"), str(tmp_path / "s.txt"), english, runtime=runtime, source_lang="fr"
-    )
-    found = [f for f in result.findings if f.rule_id == "bilingual.untranslated"]
+    found = [
+        f
+        for f in findings(tmp_path, runtime, source, target, "en", source_lang="fr")
+        if f.rule_id == "bilingual.untranslated"
+    ]
     assert [f.text for f in found] == ["qui ont duré trois ans et coûté beaucoup plus que prévu"]
     good = (
         "The museum reopens on Monday, after works that lasted three years and cost far more "
@@ -501,25 +506,15 @@ def test_a_clause_left_in_the_source_language_of_the_same_script(
 def test_punctuation_addresses_and_words_left_untranslated(
     tmp_path: Path, runtime: Runtime, source: str, target: str, s_lang: str, rule: str
 ) -> None:
-    options = Options(
-        lang="de"
+    lang = (
+        "de"
         if "Aktionär" in target
         else "ru"
         if "Телефон" in target or "Подробности" in target
-        else "en",
-        grammar=GrammarSettings(mode="off"),
-        checks=("bilingual",),
+        else "en"
     )
-    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
-    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
-    result = check_pair(
-        str(tmp_path / "t.txt"),
-        str(tmp_path / "s.txt"),
-        options,
-        runtime=runtime,
-        source_lang=s_lang,
-    )
-    assert [f.rule_id for f in result.findings] == [rule]
+    found = findings(tmp_path, runtime, source, target, lang, source_lang=s_lang)
+    assert [f.rule_id for f in found] == [rule]
 
 
 @pytest.mark.parametrize(
@@ -544,17 +539,7 @@ def test_punctuation_addresses_and_words_left_untranslated(
 def test_year_ranges_and_scales_in_each_language_agree(
     tmp_path: Path, runtime: Runtime, source: str, target: str, s_lang: str, t_lang: str
 ) -> None:
-    options = Options(lang=t_lang, grammar=GrammarSettings(mode="off"), checks=("bilingual",))
-    (tmp_path / "s.txt").write_text(source, encoding="utf-8")
-    (tmp_path / "t.txt").write_text(target, encoding="utf-8")
-    result = check_pair(
-        str(tmp_path / "t.txt"),
-        str(tmp_path / "s.txt"),
-        options,
-        runtime=runtime,
-        source_lang=s_lang,
-    )
-    assert result.findings == ()
+    assert findings(tmp_path, runtime, source, target, t_lang, source_lang=s_lang) == ()
 
 
 def test_a_sentence_added_into_a_paragraph_is_flagged(tmp_path: Path, runtime: Runtime) -> None:
