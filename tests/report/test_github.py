@@ -10,27 +10,12 @@ from pathlib import Path
 import pytest
 
 from editqa.cli import main
-from editqa.model import Category, CheckResult, FileResult, Finding, FixSafety, Notice, Severity
+from editqa.model import CheckResult, FileResult, FixSafety, Notice, Severity
 from editqa.report import reporter_for
 from editqa.report.github import escape_data, escape_property
+from tests.report.made import finding
 
 COMMAND = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")
-
-
-def finding(source: str, needle: str, severity: Severity, **kw: object) -> Finding:
-    start = source.index(needle)
-    fields: dict[str, object] = {
-        "rule_id": "en.test.rule",
-        "source": "rules",
-        "category": Category.STYLE,
-        "severity": severity,
-        "message": f"Avoid {needle!r}.",
-        "start": start,
-        "end": start + len(needle),
-        "text": needle,
-    }
-    fields |= kw
-    return Finding(**fields)  # type: ignore[arg-type]
 
 
 def report(result: CheckResult) -> list[str]:

@@ -11,25 +11,10 @@ from pathlib import Path
 import pytest
 
 from editqa.cli import main
-from editqa.model import Category, CheckResult, FileResult, Finding, Notice, Severity
+from editqa.model import CheckResult, FileResult, Notice, Severity
 from editqa.report import reporter_for
 from editqa.report.junit import xml_safe
-
-
-def finding(source: str, needle: str, rule_id: str, severity: Severity, **kw: object) -> Finding:
-    start = source.index(needle)
-    fields: dict[str, object] = {
-        "rule_id": rule_id,
-        "source": "rules",
-        "category": Category.STYLE,
-        "severity": severity,
-        "message": f"Avoid {needle!r}.",
-        "start": start,
-        "end": start + len(needle),
-        "text": needle,
-    }
-    fields |= kw
-    return Finding(**fields)  # type: ignore[arg-type]
+from tests.report.made import finding
 
 
 def line_col(source: str, offset: int) -> tuple[int, int]:
@@ -51,9 +36,9 @@ SOURCE = "Title\r\n😀 It was utilise.\rThen 50 % and 3,5 more.\n"
 
 def sample() -> CheckResult:
     findings = (
-        finding(SOURCE, "utilise", "en.words.utilise", Severity.ERROR, suggestions=("use",)),
-        finding(SOURCE, "50 %", "en.numbers.percent", Severity.WARNING),
-        finding(SOURCE, "3,5", "en.numbers.decimal-comma", Severity.INFO),
+        finding(SOURCE, "utilise", Severity.ERROR, "en.words.utilise", suggestions=("use",)),
+        finding(SOURCE, "50 %", Severity.WARNING, "en.numbers.percent"),
+        finding(SOURCE, "3,5", Severity.INFO, "en.numbers.decimal-comma"),
     )
     return CheckResult(
         (
@@ -115,8 +100,8 @@ def test_control_characters_still_give_valid_xml() -> None:
     f = finding(
         source,
         "\x1b[31mred",
-        "en.x.control",
         Severity.ERROR,
+        "en.x.control",
         message='Odd \x00 char & <b> "q" \ud800',
     )
     root = report(CheckResult((FileResult("c\x01.txt", "en", (f,), source),)))
@@ -132,7 +117,7 @@ def test_control_characters_still_give_valid_xml() -> None:
 
 def test_a_stream_that_cannot_take_utf8_gets_character_references() -> None:
     source = "Слово utilise 😀.\n"
-    f = finding(source, "utilise", "en.words.utilise", Severity.ERROR)
+    f = finding(source, "utilise", Severity.ERROR, "en.words.utilise")
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="latin-1")
     reporter_for("junit").report(CheckResult((FileResult("ru.txt", "ru", (f,), source),)), stream)
