@@ -36,7 +36,7 @@ from editqa.rules.loader import load_rules
 from editqa.runtime import Runtime
 from editqa.suppress import suppress
 from editqa.text.glossary import Glossary
-from editqa.text.lang import base, infer_english_dialect, parse_tag
+from editqa.text.lang import base, infer_english_dialect, parse_tag, script_language
 from editqa.text.pairing import Pair, Segment, pair_documents
 from editqa.text.words import WordList
 
@@ -85,13 +85,14 @@ def resolve_language(doc: Document, requested: str | None, runtime: Runtime) -> 
         tag = runtime.detector.detect(doc.text)
         if tag is not None and _known_share(doc.text, runtime, tag) < KNOWN_SHARE_DETECTED:
             tag = runtime.detector.detect_any(doc.text) or tag
-        if tag not in (None, "en") and _script_language(doc.text) is None:
+        by_script = script_language(doc.text)
+        if tag not in (None, "en") and by_script is None:
             # a short text misleads the detector ("The mayor will..." taken for Spanish):
             # the dictionary that knows more of its words decides
             share = _known_share(doc.text, runtime, tag)
             if _known_share(doc.text, runtime, "en") > max(share, KNOWN_SHARE_DETECTED):
                 tag = "en"
-        tag = tag or _script_language(doc.text)
+        tag = tag or by_script
     tag = tag or DEFAULT_LANGUAGE
     if not requested:  # the house style's locale or spelling fixes the dialect
         house = runtime.style_settings.get("locale")
@@ -117,25 +118,6 @@ KNOWN_SHARE_DETECTED = 0.6
 
 def _sample_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text[:4000]) if w.islower()][:300]
-
-
-# the language a text too short for the detector most likely is, by its letters' script
-_SCRIPT_DEFAULTS = {"CYRILLIC": "ru", "GREEK": "el", "HEBREW": "he", "ARABIC": "ar"}
-
-
-def _script_language(text: str) -> str | None:
-    """For a text written mostly in a script other than Latin, its most likely language."""
-    import unicodedata
-
-    counts: dict[str, int] = {}
-    for ch in text[:2000]:
-        if ch.isalpha():
-            script = unicodedata.name(ch, "OTHER").split(" ")[0]
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return None
-    script = max(counts, key=lambda k: counts[k])
-    return _SCRIPT_DEFAULTS.get(script) if counts[script] * 2 > sum(counts.values()) else None
 
 
 def _known_share(text: str, runtime: Runtime, tag: str) -> float:
@@ -242,11 +224,13 @@ def _check_one(
     checks: Sequence[Check],
     lang: str | None,
     report_unused: bool = False,
+    data: bytes | None = None,
 ) -> FileResult:
+    """One file checked (`data`: its bytes, when already read); its error if it cannot be."""
     try:
         if is_bilingual(path):
             return _check_bilingual(path, runtime, checks, lang)
-        doc = load_path(path)
+        doc = load_path(path) if data is None else load_bytes(data, path)
         return check_document(doc, runtime, checks, lang, report_unused=report_unused)
     except EditqaError as exc:
         return FileResult(path, None, (), "", str(exc))
@@ -307,7 +291,7 @@ def check_paths(
     """
     options = options or Options()
     files = list(dict.fromkeys(expand_paths(paths)))
-    finder = ConfigFinder(Path(options.config) if options.config else None)
+    finder = ConfigFinder.of(options.config)
     settings = {p: finder.settings_for(p) for p in files}
     langs = {p: options.lang or settings[p].lang for p in files}
     # Built here even when workers do the checking: word lists and rules are validated (and
@@ -351,7 +335,12 @@ def check_paths(
         try:
             for p in todo:
                 results[p] = _check_one(
-                    p, runtime, checks, langs[p], options.report_unused_suppressions
+                    p,
+                    runtime,
+                    checks,
+                    langs[p],
+                    options.report_unused_suppressions,
+                    contents.get(p),
                 )
                 done_count += 1
                 if progress:
@@ -400,7 +389,7 @@ def check_pair(
         except EditqaError as exc:
             return CheckResult((FileResult(target, None, (), "", str(exc)),))
         s_lang = resolve_language(sdoc, parse_tag(source_lang) if source_lang else None, runtime)
-        finder = ConfigFinder(Path(options.config) if options.config else None)
+        finder = ConfigFinder.of(options.config)
         settings = finder.settings_for(target)
         t_lang = resolve_language(tdoc, options.lang or settings.lang, runtime)
         pair = pair_documents(sdoc, s_lang, tdoc, t_lang)
@@ -549,7 +538,7 @@ def fix_paths(
     options = options or Options()
     runtime = runtime or build_runtime(options)
     checks = build_checks(runtime, options.active_checks())
-    finder = ConfigFinder(Path(options.config) if options.config else None)
+    finder = ConfigFinder.of(options.config)
     out: list[FixResult | str] = []
     for path in dict.fromkeys(expand_paths(paths)):
         try:

@@ -239,6 +239,11 @@ class ConfigFinder:
         self._folders: dict[Path, Path | None] = {}
         self._configs: dict[Path, ProjectConfig] = {}
 
+    @classmethod
+    def of(cls, config: str | None) -> ConfigFinder:
+        """The finder of a run: `config` (--config) for every file, else each file's own."""
+        return cls(Path(config) if config else None)
+
     def settings_for(self, file: str) -> FileSettings:
         if file == "-":
             path = self.fixed or self._nearest(Path.cwd())

@@ -180,3 +180,20 @@ def _read_cldr(tag: str) -> dict[str, Any]:
         "months": sorted(names),
         "month_numbers": numbers,
     }
+
+
+# the language a text too short for the detector most likely is, by its letters' script
+_SCRIPT_DEFAULTS = {"CYRILLIC": "ru", "GREEK": "el", "HEBREW": "he", "ARABIC": "ar"}
+
+
+def script_language(text: str) -> str | None:
+    """For a text written mostly in a script other than Latin, its most likely language."""
+    counts: dict[str, int] = {}
+    for ch in text[:2000]:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "OTHER").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    script = max(counts, key=lambda k: counts[k])
+    return _SCRIPT_DEFAULTS.get(script) if counts[script] * 2 > sum(counts.values()) else None
