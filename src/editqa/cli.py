@@ -17,7 +17,6 @@ from editqa.baseline import write as write_baseline_file
 from editqa.config import LT_SERVER_ENV, GrammarSettings, Options, parse_fail_on
 from editqa.configfile import style_settings
 from editqa.document.bilingual import is_bilingual
-from editqa.document.docx import DOCX_FIX_REFUSED, is_docx
 from editqa.document.encoding import encode
 from editqa.document.loader import expand_paths
 from editqa.errors import EditqaError, ExitCode, UsageError
@@ -367,18 +366,13 @@ def fix(
     _check_rule_ids(rule or [], options)
     if interactive and "-" in paths:
         raise UsageError("--interactive reads its answers from standard input: give files")
-    refused = [p for p in expand_paths(paths) if is_docx(p)]  # text cannot be written back
-    for p in refused:
-        print(f"editqa: error: {p}: {DOCX_FIX_REFUSED}", file=sys.stderr)
-    if refused:
-        paths = [p for p in expand_paths(paths) if not is_docx(p)]
     if interactive:
         from editqa.fixes.interactive import review
 
         results = review(paths, options, rules=rule, ask=_ask, say=_say)
     else:
         results = fix_paths(paths, options, unsafe=unsafe, rules=rule)
-    failed = bool(refused)
+    failed = False  # Word files come back as errors: text cannot be written into them
     for r in results:
         if isinstance(r, str):
             print(f"editqa: error: {r}", file=sys.stderr)
