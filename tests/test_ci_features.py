@@ -149,7 +149,7 @@ def test_init_writes_a_starter_that_loads_and_never_overwrites(
 
     assert main(["init", str(tmp_path)]) == 0
     config = load_project(tmp_path / "editqa.toml")
-    assert config.base.disable == () and config.overrides == ()
+    assert config.base.switches == () and config.overrides == ()
     assert main(["init", str(tmp_path)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["init", "--force", str(tmp_path)]) == 0

@@ -118,10 +118,6 @@ class FileSettings:
             self.severity + other.severity,
         )
 
-    @property
-    def disable(self) -> tuple[str, ...]:
-        return tuple(p for p, on in self.switches if not on)
-
     def enabled(self, rule_id: str) -> bool:
         on = True
         for pattern, state in self.switches:
